@@ -1,0 +1,75 @@
+package dev.articlechat;
+
+import dev.articlechat.answer.AnswerService;
+import dev.articlechat.answer.Answerer;
+import dev.articlechat.answer.ExtractiveAnswerer;
+import dev.articlechat.ingest.ArticleLoader;
+import dev.articlechat.ingest.Corpus;
+import dev.articlechat.ingest.PassageIndexer;
+import dev.articlechat.retrieve.HybridRetriever;
+import dev.articlechat.retrieve.PassageSearcher;
+import dev.articlechat.retrieve.QueryEmbedder;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The composition root: the only place that builds real objects and wires them together. It loads the
+ * articles, makes sure the index on disk matches them, opens it and assembles the answering service.
+ */
+public final class ArticleChat implements Closeable {
+
+    /** Named in the index fingerprint, so that a change of embedding model rebuilds the index. */
+    static final String EMBEDDING_MODEL_NAME = "all-MiniLM-L6-v2-q";
+
+    private final PassageSearcher searcher;
+    private final AnswerService answers;
+
+    private ArticleChat(PassageSearcher searcher, AnswerService answers) {
+        this.searcher = searcher;
+        this.answers = answers;
+    }
+
+    /** Builds the index if it is missing or stale, then opens everything needed to answer. */
+    public static ArticleChat open(Settings settings) {
+        Corpus corpus = new ArticleLoader().load(settings.articles());
+        EmbeddingModel embeddings = new AllMiniLmL6V2QuantizedEmbeddingModel();
+        try {
+            new PassageIndexer(embeddings, EMBEDDING_MODEL_NAME).ensureIndex(corpus, settings.indexDir());
+            PassageSearcher searcher = PassageSearcher.open(settings.indexDir());
+            HybridRetriever retriever = new HybridRetriever(searcher, new QueryEmbedder(embeddings), corpus.passages());
+            AnswerService answers = new AnswerService(corpus, retriever, answerer(settings, corpus),
+                    new AnswerService.Options(settings.mode(), settings.passages(), settings.contextWindow()));
+            return new ArticleChat(searcher, answers);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the index in " + settings.indexDir(), e);
+        }
+    }
+
+    /** Builds the index from the settings' articles, replacing whatever is there. */
+    public static int rebuildIndex(Settings settings) throws IOException {
+        Corpus corpus = new ArticleLoader().load(settings.articles());
+        new PassageIndexer(new AllMiniLmL6V2QuantizedEmbeddingModel(), EMBEDDING_MODEL_NAME)
+                .build(corpus, settings.indexDir());
+        return corpus.passages().size();
+    }
+
+    private static Answerer answerer(Settings settings, Corpus corpus) {
+        if (!"extractive".equals(settings.modelProvider())) {
+            throw new IllegalArgumentException("model provider \"" + settings.modelProvider()
+                    + "\" is not available in this version; use \"extractive\"");
+        }
+        return new ExtractiveAnswerer(AnswerService.refusalFor(corpus));
+    }
+
+    public AnswerService answers() {
+        return answers;
+    }
+
+    @Override
+    public void close() throws IOException {
+        searcher.close();
+    }
+}

@@ -1,0 +1,17 @@
+package dev.articlechat.answer;
+
+import dev.articlechat.retrieve.Retrieval;
+
+/** Writes an answer from retrieved passages. Implementations: extractive (offline), and language models. */
+public interface Answerer {
+
+    /** Shown to users as the answer's {@code model}, e.g. "extractive". */
+    String name();
+
+    /**
+     * @param question  the question and its conversation
+     * @param retrieval the passages to answer from; marker {@code [n]} in the draft means
+     *                  {@code retrieval.passages().get(n - 1)}
+     */
+    Draft draft(Question question, Retrieval retrieval);
+}

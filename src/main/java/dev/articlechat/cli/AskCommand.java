@@ -1,0 +1,56 @@
+package dev.articlechat.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.articlechat.ArticleChat;
+import dev.articlechat.answer.Answer;
+import dev.articlechat.answer.Citation;
+import dev.articlechat.answer.Question;
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "ask", description = "Answer one question in the terminal (the same answer as the HTTP API).")
+final class AskCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(paramLabel = "QUESTION", description = "The question, in quotes.")
+    String question;
+
+    @Option(names = "--json", description = "Print the answer object of POST /api/ask.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        String text = question.strip();
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("the question is empty");
+        }
+        try (ArticleChat chat = ArticleChat.open(common.settings())) {
+            Answer answer = chat.answers().ask(Question.of(text));
+            if (json) {
+                System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsString(answer));
+            } else {
+                print(answer, System.out);
+            }
+        }
+        return 0;
+    }
+
+    static void print(Answer answer, PrintStream out) {
+        out.println(answer.answer());
+        if (!answer.citations().isEmpty()) {
+            out.println();
+            out.println("Sources:");
+            for (Citation c : answer.citations()) {
+                out.printf("  [%d] %s (%s, characters %d-%d)%n", c.n(), c.quote(), c.passageId(), c.start(), c.end());
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.articlechat.cli;
+
+import dev.articlechat.ArticleChat;
+import dev.articlechat.http.HttpApi;
+import io.javalin.Javalin;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", description = "Start the HTTP server, building the index first if it is missing or stale.")
+final class ServeCommand implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--port", defaultValue = "${env:PORT:-7070}",
+            description = "Port to listen on. Env: PORT. Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--host", defaultValue = "${env:HOST:-0.0.0.0}",
+            description = "Address to listen on. Env: HOST. Default: ${DEFAULT-VALUE}.")
+    String host;
+
+    @Override
+    public void run() {
+        long started = System.nanoTime();
+        ArticleChat chat = ArticleChat.open(common.settings());
+        Javalin app = HttpApi.create(chat.answers());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.stop();
+            closeQuietly(chat);
+            stopped.countDown();
+        }, "shutdown"));
+        app.start(host, port);
+        log.info("Ready on http://{}:{} in {} ms: {} passages, answers by {}", host, app.port(),
+                (System.nanoTime() - started) / 1_000_000, chat.answers().corpus().passages().size(),
+                chat.answers().modelName());
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(ArticleChat chat) {
+        try {
+            chat.close();
+        } catch (Exception e) {
+            log.warn("Closing the index failed: {}", e.getMessage());
+        }
+    }
+}

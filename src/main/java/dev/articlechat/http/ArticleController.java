@@ -1,0 +1,41 @@
+package dev.articlechat.http;
+
+import dev.articlechat.ingest.Article;
+import dev.articlechat.ingest.Corpus;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.util.List;
+
+/** {@code GET /api/article}: the text that citation offsets point into, and the passages cut from it. */
+final class ArticleController {
+
+    record PassageSpan(String id, int start, int end) {
+    }
+
+    record ArticleBody(String id, String title, String text, List<PassageSpan> passages) {
+    }
+
+    record ArticleSummary(String id, String title, int passages) {
+    }
+
+    private final Corpus corpus;
+
+    ArticleController(Corpus corpus) {
+        this.corpus = corpus;
+    }
+
+    /** The primary article, or the one named by {@code ?id=} when several are served. */
+    void article(Context ctx) {
+        String id = ctx.queryParam("id");
+        Article article = id == null ? corpus.primary()
+                : corpus.article(id).orElseThrow(() -> new NotFoundResponse("No article with id \"" + id + "\"."));
+        ctx.json(new ArticleBody(article.id(), article.title(), article.text(),
+                article.passages().stream().map(p -> new PassageSpan(p.id(), p.start(), p.end())).toList()));
+    }
+
+    void articles(Context ctx) {
+        ctx.json(corpus.articles().stream()
+                .map(a -> new ArticleSummary(a.id(), a.title(), a.passages().size()))
+                .toList());
+    }
+}

@@ -1,0 +1,61 @@
+package dev.articlechat.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.articlechat.answer.AnswerService;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.json.JavalinJackson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds the HTTP server: routes, JSON mapping, and one place where every failure becomes a JSON error. */
+public final class HttpApi {
+
+    /** Questions and histories fit easily; anything larger is a mistake or an attack. */
+    public static final long MAX_BODY_BYTES = 64 * 1024;
+
+    private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
+
+    private HttpApi() {
+    }
+
+    public static Javalin create(AnswerService answers) {
+        ObjectMapper json = JavalinJackson.defaultMapper();
+        AskController ask = new AskController(answers, new AskRequestReader(json));
+        ArticleController article = new ArticleController(answers.corpus());
+        HealthController health = new HealthController(answers);
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.jsonMapper(new JavalinJackson(json, false));
+            config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.http.prefer405over404 = true;
+            config.routes.get("/health", health::health);
+            config.routes.get("/api/article", article::article);
+            config.routes.get("/api/articles", article::articles);
+            config.routes.post("/api/ask", ask::ask);
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                log.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+                error(ctx, 500, "Something went wrong on our side; the error has been logged.");
+            });
+            config.routes.error(404, ctx -> replaceWithJson(ctx, "No such route: " + ctx.path()));
+            config.routes.error(405, ctx -> replaceWithJson(ctx, ctx.method() + " is not allowed on " + ctx.path()));
+            config.routes.error(413, ctx -> replaceWithJson(ctx, "The body is larger than 64 KiB."));
+        });
+    }
+
+    private static void error(Context ctx, int status, String message) {
+        ctx.status(status).json(new ApiError(message, status));
+    }
+
+    /** Error handlers also run after exception handlers; keep a JSON body that is already there. */
+    private static void replaceWithJson(Context ctx, String message) {
+        String type = ctx.res().getContentType();
+        if (type == null || !type.startsWith("application/json")) {
+            int status = ctx.statusCode();
+            ctx.json(new ApiError(message, status == 0 ? HttpStatus.INTERNAL_SERVER_ERROR.getCode() : status));
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.articlechat.ingest;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Writes a corpus's passages, with their embeddings, into a Lucene index on disk. */
+public final class PassageIndexer {
+
+    private static final Logger log = LoggerFactory.getLogger(PassageIndexer.class);
+
+    private final EmbeddingModel embeddingModel;
+    private final String settings;
+
+    public PassageIndexer(EmbeddingModel embeddingModel, String embeddingModelName) {
+        this.embeddingModel = embeddingModel;
+        this.settings = IndexSchema.settings(embeddingModelName);
+    }
+
+    /** Builds the index unless {@code indexDir} already holds one built from this exact corpus. */
+    public boolean ensureIndex(Corpus corpus, Path indexDir) throws IOException {
+        String fingerprint = corpus.fingerprint(settings);
+        Optional<String> existing = fingerprintOf(indexDir);
+        if (existing.filter(fingerprint::equals).isPresent()) {
+            log.info("Index in {} is up to date ({} passages)", indexDir, corpus.passages().size());
+            return false;
+        }
+        log.info(existing.isPresent() ? "Index in {} was built from other text; rebuilding" : "No index in {}; building",
+                indexDir);
+        build(corpus, indexDir);
+        return true;
+    }
+
+    public void build(Corpus corpus, Path indexDir) throws IOException {
+        long started = System.nanoTime();
+        List<Passage> passages = corpus.passages();
+        List<TextSegment> segments = passages.stream().map(p -> TextSegment.from(p.text())).toList();
+        List<float[]> vectors = embeddingModel.embedAll(segments).content().stream().map(Embedding::vector).toList();
+        double[] hubness = Hubness.of(vectors);
+        IndexWriterConfig config = new IndexWriterConfig(IndexSchema.analyzer())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+        try (Directory dir = FSDirectory.open(indexDir); IndexWriter writer = new IndexWriter(dir, config)) {
+            for (int i = 0; i < passages.size(); i++) {
+                writer.addDocument(toDocument(passages.get(i), vectors.get(i), hubness[i]));
+            }
+            writer.setLiveCommitData(Map.of(IndexSchema.FINGERPRINT_KEY, corpus.fingerprint(settings)).entrySet());
+            writer.commit();
+        }
+        log.info("Indexed {} passages into {} in {} ms", passages.size(), indexDir,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The fingerprint recorded in the index's last commit, if there is a readable index. */
+    public static Optional<String> fingerprintOf(Path indexDir) {
+        try (Directory dir = FSDirectory.open(indexDir)) {
+            if (!DirectoryReader.indexExists(dir)) {
+                return Optional.empty();
+            }
+            return Optional.ofNullable(SegmentInfos.readLatestCommit(dir).getUserData().get(IndexSchema.FINGERPRINT_KEY));
+        } catch (IndexNotFoundException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            log.warn("Index in {} is unreadable ({}); it will be rebuilt", indexDir, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static Document toDocument(Passage passage, float[] vector, double hubness) {
+        Document doc = new Document();
+        doc.add(new StringField(IndexSchema.ID, passage.id(), Field.Store.YES));
+        doc.add(new StoredField(IndexSchema.ARTICLE_ID, passage.articleId()));
+        doc.add(new StoredField(IndexSchema.ORDINAL, passage.ordinal()));
+        doc.add(new StoredField(IndexSchema.START, passage.start()));
+        doc.add(new StoredField(IndexSchema.END, passage.end()));
+        doc.add(new TextField(IndexSchema.TEXT, passage.text(), Field.Store.YES));
+        doc.add(new StoredField(IndexSchema.HUBNESS, hubness));
+        doc.add(new KnnFloatVectorField(IndexSchema.VECTOR, vector, IndexSchema.SIMILARITY));
+        return doc;
+    }
+}
