@@ -1,48 +1,78 @@
 package dev.articlechat.answer;
 
+import java.util.Arrays;
 import java.util.Locale;
-import java.util.function.Predicate;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * What kind of answer a question asks for, where its wording says so. "How many…" wants a quantity and
- * "When…" a time: a sentence without one cannot answer it, however close its topic. This is what keeps
- * "How much are the tariffs?" from being answered with a sentence that only says the tariffs were steep.
+ * "When…" a time: a sentence without one cannot answer it, however close its topic; that keeps "How much
+ * are the tariffs?" from being answered with a sentence that only says the tariffs were steep. "Who…" wants
+ * a name; names are too varied to demand one, so a sentence that has a name the question lacks is only
+ * preferred.
  */
 enum ExpectedAnswerType {
 
-    QUANTITY(Pattern.compile("\\bhow (much|many|long|far|old)\\b"),
-            // a number that is not a year, a currency sign, or a number word
-            Pattern.compile("[$€£¥%]|\\b(?!(?:1[89]|20)\\d\\d\\b)\\d|\\b(one|two|three|four|five|six|seven|eight|nine|ten|"
-                    + "eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozen|half|"
-                    + "third|quarters?|percent|double|doubling|triple|several|few|decade|decades)\\b")),
-    TIME(Pattern.compile("^\\s*when\\b|\\b(what|which) (year|day|date|month|time)\\b"),
-            Pattern.compile("\\d|\\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
-                    + "april|may|june|july|august|september|october|november|december|year|years|month|months|week|"
-                    + "weeks|day|days|ago|since|recent|today|yesterday|tomorrow|decade|last|next|earlier|later|"
-                    + "spring|summer|autumn|fall|winter|morning|evening|night|term)\\b")),
-    ANY(Pattern.compile(""), Pattern.compile(""));
+    QUANTITY("\\bhow (much|many|long|far|old)\\b",
+            // a currency or percent sign, a number that is not a year, or a number word
+            "[$€£¥%]|\\b(?!(?:1[89]|20)\\d\\d\\b)\\d|\\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                    + "twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozen|half|third|"
+                    + "quarters?|percent|double|doubling|triple|several|few|decades?)\\b"),
+    TIME("^\\s*when\\b|\\b(what|which) (year|day|date|month|time)\\b",
+            "\\d|\\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|"
+                    + "july|august|september|october|november|december|years?|months?|weeks?|days?|ago|since|recent|"
+                    + "today|yesterday|tomorrow|decades?|last|next|earlier|later|spring|summer|autumn|fall|winter|"
+                    + "morning|evening|night|term)\\b"),
+    PERSON("^\\s*(who|whom)\\b", null),
+    ANY(null, null);
+
+    /**
+     * A person's name as news prose writes it: a title, then capitalised words ("President Xi Jinping",
+     * "Foreign Affairs Minister Anita Anand", "Mr. Smith"). The name is group 1.
+     */
+    private static final Pattern NAME = Pattern.compile("\\b(?:President|Minister|Premier|Chancellor|Secretary|"
+            + "Senator|Governor|Mayor|Ambassador|Chairman|Chairwoman|Chair|Director|Spokesperson|Spokesman|"
+            + "Spokeswoman|Chief|Executive|CEO|King|Queen|Prince|Princess|Pope|General|Judge|Justice|Leader|"
+            + "Commissioner|Mr\\.|Mrs\\.|Ms\\.|Dr\\.|Prof\\.)\\s+((?:\\p{Lu}[\\p{L}’'\\-]+\\s*)+)");
 
     private final Pattern question;
     private final Pattern evidence;
 
-    ExpectedAnswerType(Pattern question, Pattern evidence) {
-        this.question = question;
-        this.evidence = evidence;
+    ExpectedAnswerType(String question, String evidence) {
+        this.question = question == null ? null : Pattern.compile(question);
+        this.evidence = evidence == null ? null : Pattern.compile(evidence);
     }
 
     static ExpectedAnswerType of(String questionText) {
         String lower = questionText.toLowerCase(Locale.ROOT);
-        for (ExpectedAnswerType type : values()) {
-            if (type != ANY && type.question.matcher(lower).find()) {
-                return type;
-            }
-        }
-        return ANY;
+        return Arrays.stream(values())
+                .filter(type -> type.question != null && type.question.matcher(lower).find())
+                .findFirst()
+                .orElse(ANY);
     }
 
-    /** Whether a sentence has what this type of question asks for. */
-    Predicate<String> satisfiedBy() {
-        return sentence -> this == ANY || evidence.matcher(sentence.toLowerCase(Locale.ROOT)).find();
+    /** False when the sentence cannot hold this type of answer. */
+    boolean admits(String sentence) {
+        return evidence == null || evidence.matcher(sentence.toLowerCase(Locale.ROOT)).find();
+    }
+
+    /** True when the sentence holds exactly the kind of thing asked for, beyond what the question says. */
+    boolean prefers(String sentence, String questionText) {
+        if (this != PERSON) {
+            return false;
+        }
+        Set<String> asked = Arrays.stream(questionText.split("[^\\p{L}]+"))
+                .map(w -> w.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        Matcher name = NAME.matcher(sentence);
+        while (name.find()) {
+            if (Arrays.stream(name.group(1).strip().split("\\s+"))
+                    .anyMatch(w -> !asked.contains(w.replaceAll("[’'].*", "").toLowerCase(Locale.ROOT)))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

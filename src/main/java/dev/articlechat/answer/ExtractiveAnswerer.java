@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * (names and numbers counting double, the conversation's terms less), blended with its BM25 score. A
  * question is refused when it names something the article never mentions (a name or number absent from
  * every passage), when no sentence is close to it either way, or when no close sentence holds the kind of
- * answer it asks for (a quantity, a time).
+ * answer it asks for (see {@link ExpectedAnswerType}).
  *
  * <p>The weights and thresholds were chosen on the dev questions together with a second, independently
  * written set of 40 (paraphrases, near-miss questions the article does not answer, follow-ups), picking
@@ -51,6 +50,8 @@ public final class ExtractiveAnswerer implements Answerer {
     static final double SALIENT_WEIGHT = 2.0;
     /** Earlier turns fill in a follow-up's topic, but count for less than the question itself. */
     static final double CONTEXT_WEIGHT = 0.35;
+    /** Added for a sentence with the kind of thing asked for, such as a name for "who". */
+    static final double ANSWER_TYPE_BONUS = 0.2;
     /** A follow-up wants something new: a sentence that the earlier answers already said ranks lower. */
     static final double ALREADY_SAID_PENALTY = 0.25;
 
@@ -78,7 +79,7 @@ public final class ExtractiveAnswerer implements Answerer {
         }
         List<QueryTerm> context = contentTerms(retrieval.contextTerms());
         Set<String> alreadySaid = alreadySaid(question);
-        Predicate<String> holdsAnswerType = ExpectedAnswerType.of(question.text()).satisfiedBy();
+        ExpectedAnswerType answerType = ExpectedAnswerType.of(question.text());
         List<RetrievedPassage> sources = retrieval.passages();
         double maxBm25 = sources.stream().mapToDouble(RetrievedPassage::lexical).max().orElse(0);
         int best = -1;
@@ -92,12 +93,14 @@ public final class ExtractiveAnswerer implements Answerer {
             double lexical = (1 - BM25_SHARE) * coverage(content, context, terms, retrieval.corpusSize())
                     + BM25_SHARE * (maxBm25 > 0 ? source.lexical() / maxBm25 : 0);
             double said = alreadySaidShare(terms, alreadySaid);
+            String sentence = source.passage().text();
             double score = SEMANTIC_WEIGHT * source.semantic() + (1 - SEMANTIC_WEIGHT) * lexical
-                    - ALREADY_SAID_PENALTY * said;
+                    - ALREADY_SAID_PENALTY * said
+                    + (answerType.prefers(sentence, question.text()) ? ANSWER_TYPE_BONUS : 0);
             log.debug("  {} semantic {} lexical {} said {} score {}", source.passage().id(), format(source.semantic()),
                     format(lexical), format(said), format(score));
             boolean related = source.semantic() >= MIN_SIMILARITY || lexical >= MIN_LEXICAL;
-            if (related && score > bestScore && holdsAnswerType.test(source.passage().text())) {
+            if (related && score > bestScore && answerType.admits(sentence)) {
                 bestScore = score;
                 best = i;
             }
