@@ -5,12 +5,12 @@ import dev.articlechat.answer.Answerer;
 import dev.articlechat.answer.ExtractiveAnswerer;
 import dev.articlechat.ingest.ArticleLoader;
 import dev.articlechat.ingest.Corpus;
+import dev.articlechat.ingest.Embeddings;
 import dev.articlechat.ingest.PassageIndexer;
 import dev.articlechat.retrieve.HybridRetriever;
 import dev.articlechat.retrieve.PassageSearcher;
 import dev.articlechat.retrieve.QueryEmbedder;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,9 +20,6 @@ import java.io.UncheckedIOException;
  * articles, makes sure the index on disk matches them, opens it and assembles the answering service.
  */
 public final class ArticleChat implements Closeable {
-
-    /** Named in the index fingerprint, so that a change of embedding model rebuilds the index. */
-    static final String EMBEDDING_MODEL_NAME = "all-MiniLM-L6-v2-q";
 
     private final PassageSearcher searcher;
     private final AnswerService answers;
@@ -35,9 +32,9 @@ public final class ArticleChat implements Closeable {
     /** Builds the index if it is missing or stale, then opens everything needed to answer. */
     public static ArticleChat open(Settings settings) {
         Corpus corpus = new ArticleLoader().load(settings.articles());
-        EmbeddingModel embeddings = new AllMiniLmL6V2QuantizedEmbeddingModel();
+        EmbeddingModel embeddings = Embeddings.miniLm();
         try {
-            new PassageIndexer(embeddings, EMBEDDING_MODEL_NAME).ensureIndex(corpus, settings.indexDir());
+            new PassageIndexer(embeddings, Embeddings.MODEL_NAME).ensureIndex(corpus, settings.indexDir());
             PassageSearcher searcher = PassageSearcher.open(settings.indexDir());
             HybridRetriever retriever = new HybridRetriever(searcher, new QueryEmbedder(embeddings), corpus.passages());
             AnswerService answers = new AnswerService(corpus, retriever, answerer(settings, corpus),
@@ -51,7 +48,7 @@ public final class ArticleChat implements Closeable {
     /** Builds the index from the settings' articles, replacing whatever is there. */
     public static int rebuildIndex(Settings settings) throws IOException {
         Corpus corpus = new ArticleLoader().load(settings.articles());
-        new PassageIndexer(new AllMiniLmL6V2QuantizedEmbeddingModel(), EMBEDDING_MODEL_NAME)
+        new PassageIndexer(Embeddings.miniLm(), Embeddings.MODEL_NAME)
                 .build(corpus, settings.indexDir());
         return corpus.passages().size();
     }

@@ -17,4 +17,8 @@ public record Answer(String answer, boolean answered, List<Citation> citations, 
     public Answer {
         citations = List.copyOf(citations);
     }
+
+    public Answer withTimings(Timings timings) {
+        return new Answer(answer, answered, citations, model, query, timings);
+    }
 }

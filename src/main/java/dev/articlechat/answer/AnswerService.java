@@ -6,6 +6,7 @@ import dev.articlechat.retrieve.Retrieval;
 import dev.articlechat.retrieve.RetrievalMode;
 import dev.articlechat.retrieve.RetrievalQuery;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Answers questions about the corpus: retrieve passages, let the answerer draft an answer, verify every
@@ -17,11 +18,14 @@ public final class AnswerService {
     public record Options(RetrievalMode mode, int passages, int contextWindow) {
     }
 
+    static final int CACHE_SIZE = 1024;
+
     private final Corpus corpus;
     private final HybridRetriever retriever;
     private final Answerer answerer;
     private final CitationVerifier verifier;
     private final Options options;
+    private final AnswerCache cache = new AnswerCache(CACHE_SIZE);
 
     public AnswerService(Corpus corpus, HybridRetriever retriever, Answerer answerer, Options options) {
         this.corpus = corpus;
@@ -32,6 +36,18 @@ public final class AnswerService {
     }
 
     public Answer ask(Question question) {
+        long started = System.nanoTime();
+        Optional<Answer> cached = cache.get(question);
+        if (cached.isPresent()) {
+            // the time this request took, not the first one's
+            return cached.get().withTimings(new Timings(0, 0, millis(System.nanoTime() - started)));
+        }
+        Answer fresh = answer(question);
+        cache.put(question, fresh);
+        return fresh;
+    }
+
+    private Answer answer(Question question) {
         long started = System.nanoTime();
         RetrievalQuery query = ConversationContext.queryFor(question);
         Retrieval retrieval = retriever.retrieve(query, options.mode(), options.passages(), options.contextWindow());
