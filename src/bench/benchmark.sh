@@ -1,28 +1,43 @@
 #!/usr/bin/env bash
 # Measures the figures the README reports: time until /health answers when the index exists, POST /api/ask
-# latency and throughput at 16 concurrent clients on loopback, and the server's resident memory.
-# Usage: src/bench/benchmark.sh [SECONDS]   (from the repository root; builds the jar if needed)
+# latency and throughput at 16 concurrent clients on loopback (wrk), and the server's resident memory.
+# Usage, from the repository root: src/bench/benchmark.sh [SECONDS] [JAVA_OPTIONS...]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-seconds="${1:-30}"
+seconds="${1:-30}"; shift || true
+java_options=("$@")
 port="${BENCH_PORT:-7171}"
-questions=src/test/resources/eval/dev-questions.jsonl
-index_dir="$(mktemp -d)/index"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
 
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 [ -f target/article-chat.jar ] || mvn -q -B -DskipTests package
-mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
-classpath="target/test-classes:target/classes:$(cat target/bench.classpath)"
 
-java -jar target/article-chat.jar index --index-dir "$index_dir" >/dev/null 2>&1
+# One request body per dev question, history included.
+python3 - src/test/resources/eval/dev-questions.jsonl > "$work/bodies.jsonl" <<'PY'
+import json, sys
+for line in open(sys.argv[1], encoding="utf-8"):
+    q = json.loads(line)
+    body = {"question": q["q"]}
+    if q.get("history"):
+        body["history"] = q["history"]
+    print(json.dumps(body, ensure_ascii=False))
+PY
 
+java -jar target/article-chat.jar index --index-dir "$work/index" >/dev/null 2>&1
 started=$(date +%s%N)
-java -jar target/article-chat.jar serve --port "$port" --index-dir "$index_dir" 2>/dev/null &
+java "${java_options[@]}" -jar target/article-chat.jar serve --port "$port" --index-dir "$work/index" 2>"$work/server.log" &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
 until curl -sf "http://127.0.0.1:$port/health" >/dev/null; do sleep 0.02; done
-echo "ready: /health answered $(( ($(date +%s%N) - started) / 1000000 )) ms after start (index present)"
+echo "ready: /health answered $(( ($(date +%s%N) - started) / 1000000 )) ms after start, index present; JVM options: ${java_options[*]:-none}"
+echo "memory at start: $(awk '/VmRSS/ {print $2/1024 " MB"}' /proc/$server/status) resident"
 
-for mode in repeat unique; do
-  java -cp "$classpath" dev.articlechat.bench.AskLoadBenchmark "http://127.0.0.1:$port" "$questions" 16 "$seconds" "$mode"
+for unique in 0 1; do
+  label=$([ "$unique" = 1 ] && echo "unique questions (no cache)" || echo "dev questions repeated (answer cache warm)")
+  BODIES="$work/bodies.jsonl" UNIQUE=$unique wrk -t2 -c16 -d5s -s src/bench/ask.lua "http://127.0.0.1:$port" >/dev/null
+  echo "$label, 16 connections, ${seconds}s:"
+  BODIES="$work/bodies.jsonl" UNIQUE=$unique wrk -t2 -c16 -d"${seconds}s" --latency -s src/bench/ask.lua \
+    "http://127.0.0.1:$port" | tail -1
 done
-echo "memory: $(grep VmRSS /proc/$server/status | awk '{print $2/1024 " MB"}') resident (VmHWM $(grep VmHWM /proc/$server/status | awk '{print $2/1024 " MB"}'))"
+echo "memory after load: $(awk '/VmRSS/ {print $2/1024 " MB"}' /proc/$server/status) resident, peak $(awk '/VmHWM/ {print $2/1024 " MB"}' /proc/$server/status)"

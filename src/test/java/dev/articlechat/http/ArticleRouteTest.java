@@ -1,0 +1,117 @@
+package dev.articlechat.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.articlechat.support.TestApp;
+import io.javalin.Javalin;
+import io.javalin.testtools.HttpClient;
+import io.javalin.testtools.JavalinTest;
+import io.javalin.testtools.Response;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** {@code GET /api/article} and {@code GET /health}: the text that citation offsets point into. */
+class ArticleRouteTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TITLE =
+            "Carney Praises Renewed Canada–China Strategic Ties During Talks with Xi in Beijing";
+
+    private final Javalin app = HttpApi.create(TestApp.shared().answers());
+
+    @Test
+    void serves_the_bundled_article_with_its_title_text_and_passages() {
+        JavalinTest.test(app, (server, client) -> {
+            Response response = client.get("/api/article");
+
+            assertThat(response.code()).isEqualTo(200);
+            assertThat(response.headers().get("Content-Type")).first().asString().startsWith("application/json");
+            JsonNode article = JSON.readTree(response.body().string());
+            assertThat(article.get("id").asText()).isNotBlank();
+            assertThat(article.get("title").asText()).isEqualTo(TITLE);
+            assertThat(article.get("text").asText()).contains("Foreign Affairs Minister Anita Anand");
+            assertThat(article.get("passages").isArray()).isTrue();
+            assertThat(article.get("passages")).isNotEmpty();
+        });
+    }
+
+    @Test
+    void cuts_passages_that_lie_inside_the_text_in_order_without_overlap() {
+        JavalinTest.test(app, (server, client) -> {
+            JsonNode article = article(client);
+            String text = article.get("text").asText();
+
+            int previousEnd = 0;
+            Set<String> ids = new HashSet<>();
+            for (JsonNode passage : article.get("passages")) {
+                String id = passage.get("id").asText();
+                int start = passage.get("start").asInt();
+                int end = passage.get("end").asInt();
+                assertThat(ids.add(id)).as("%s is unique", id).isTrue();
+                assertThat(start).as("start of %s", id).isGreaterThanOrEqualTo(previousEnd);
+                assertThat(end).as("end of %s", id).isGreaterThan(start).isLessThanOrEqualTo(text.length());
+                assertThat(text.substring(start, end)).as("text of %s", id).isNotBlank();
+                previousEnd = end;
+            }
+        });
+    }
+
+    @Test
+    void strips_the_web_page_leftovers_after_the_article() {
+        JavalinTest.test(app, (server, client) -> {
+            String text = article(client).get("text").asText();
+
+            assertThat(text).doesNotContain("Comments", "Board of Peace", "one month ago");
+            assertThat(text.strip()).endsWith("comments Ottawa has firmly rejected.");
+        });
+    }
+
+    @Test
+    void answers_404_in_json_for_an_unknown_article() {
+        JavalinTest.test(app, (server, client) -> {
+            Response response = client.get("/api/article?id=unknown");
+
+            assertThat(response.code()).isEqualTo(404);
+            assertThat(response.headers().get("Content-Type")).first().asString().startsWith("application/json");
+            JsonNode error = JSON.readTree(response.body().string());
+            assertThat(error.get("error").asText()).isNotBlank();
+            assertThat(error.get("status").asInt()).isEqualTo(404);
+        });
+    }
+
+    @Test
+    void serves_the_primary_article_when_asked_for_it_by_id() {
+        JavalinTest.test(app, (server, client) -> {
+            JsonNode primary = article(client);
+
+            Response response = client.get("/api/article?id=" + primary.get("id").asText());
+
+            assertThat(response.code()).isEqualTo(200);
+            assertThat(JSON.readTree(response.body().string())).isEqualTo(primary);
+        });
+    }
+
+    @Test
+    void reports_healthy_with_the_model_and_as_many_passages_as_the_article_has() {
+        JavalinTest.test(app, (server, client) -> {
+            int passages = article(client).get("passages").size();
+
+            Response response = client.get("/health");
+
+            assertThat(response.code()).isEqualTo(200);
+            JsonNode health = JSON.readTree(response.body().string());
+            assertThat(health.get("status").asText()).isEqualTo("ok");
+            assertThat(health.get("model").asText()).isEqualTo("extractive");
+            assertThat(health.get("passages").asInt()).isEqualTo(passages);
+        });
+    }
+
+    private static JsonNode article(HttpClient client) throws Exception {
+        Response response = client.get("/api/article");
+        assertThat(response.code()).isEqualTo(200);
+        return JSON.readTree(response.body().string());
+    }
+}

@@ -1,0 +1,115 @@
+package dev.articlechat.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ArticleParserTest {
+
+    private final ArticleParser parser = new ArticleParser();
+
+    @Test
+    void strips_trailing_page_leftovers_it_has_never_seen_by_the_same_general_rule() {
+        String raw = """
+                Ottawa Weighs New Trade Rules
+                By Jane Doe
+                Ministers met on Monday to discuss new trade rules for the coming year.
+                The talks ended without a deal, officials said.
+                Share this article
+                Related: Some Other Headline Here
+                2 hours ago
+                Read more
+                """;
+
+        Article article = parser.parse("trade", raw, 0);
+
+        assertThat(article.title()).isEqualTo("Ottawa Weighs New Trade Rules");
+        assertThat(article.text()).endsWith("The talks ended without a deal, officials said.");
+        assertThat(article.text()).doesNotContain("Share this article", "Related:", "2 hours ago", "Read more");
+        assertThat(article.passages()).extracting(Passage::text).containsExactly(
+                "Ministers met on Monday to discuss new trade rules for the coming year.",
+                "The talks ended without a deal, officials said.");
+    }
+
+    @Test
+    void keeps_a_byline_or_sub_heading_in_the_text_but_never_makes_it_a_passage() {
+        String raw = """
+                Ottawa Weighs New Trade Rules
+                By Jane Doe
+                Ministers met on Monday to discuss new trade rules for the coming year.
+                What Comes Next
+                The talks ended without a deal, officials said.
+                """;
+
+        Article article = parser.parse("trade", raw, 0);
+
+        assertThat(article.text()).contains("By Jane Doe", "What Comes Next");
+        assertThat(article.passages()).extracting(Passage::text)
+                .noneMatch(text -> text.contains("Jane Doe") || text.contains("What Comes Next"));
+    }
+
+    @Test
+    void splits_a_paragraph_into_one_passage_per_sentence_with_offsets_into_the_cleaned_text() {
+        String raw = "Headline Here\r\nBy Staff\r\n"
+                + "Canada signed eight agreements with China on Friday. Officials called it a new phase for trade.\r\n"
+                + "Both sides expect more talks before the end of the year.\r\n";
+
+        Article article = parser.parse("a", raw, 0);
+
+        assertThat(article.passages()).extracting(Passage::text).containsExactly(
+                "Canada signed eight agreements with China on Friday.",
+                "Officials called it a new phase for trade.",
+                "Both sides expect more talks before the end of the year.");
+        assertThat(article.text()).doesNotContain("\r");
+        for (Passage passage : article.passages()) {
+            assertThat(article.text().substring(passage.start(), passage.end())).isEqualTo(passage.text());
+        }
+    }
+
+    @Test
+    void numbers_passages_from_the_given_corpus_position() {
+        String raw = "Headline\nThe first sentence of this story is here. The second sentence of this story follows.";
+
+        Article article = parser.parse("later", raw, 7);
+
+        assertThat(article.passages()).extracting(Passage::id).containsExactly("p8", "p9");
+        assertThat(article.passages()).extracting(Passage::ordinal).containsExactly(7, 8);
+        assertThat(article.passages()).extracting(Passage::articleId).containsOnly("later");
+    }
+
+    @Test
+    void rejects_a_text_that_is_only_a_title() {
+        assertThatThrownBy(() -> parser.parse("lonely", "Just A Headline Without Any Story\n\n", 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("lonely")
+                .hasMessageContaining("no body");
+    }
+
+    @Test
+    void rejects_a_text_with_a_title_but_no_paragraph_of_prose() {
+        String raw = """
+                Carney Praises Renewed Ties
+                By Staff, Agencies
+                Comments
+                Trump Unveils Gaza Board For Phase Two
+                one month ago
+                """;
+
+        assertThatThrownBy(() -> parser.parse("empty", raw, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("empty")
+                .hasMessageContaining("no paragraph of prose");
+    }
+
+    @Test
+    void keeps_every_passage_on_one_line() {
+        String raw = "Headline\nThe first paragraph ends without a new sentence starting here.\n"
+                + "The second paragraph is a separate line of its own prose.";
+
+        List<Passage> passages = parser.parse("lines", raw, 0).passages();
+
+        assertThat(passages).hasSize(2).extracting(Passage::text).noneMatch(text -> text.contains("\n"));
+    }
+}

@@ -1,0 +1,191 @@
+package dev.articlechat.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.articlechat.retrieve.PassageSearcher;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PassageIndexerTest {
+
+    private static final String MODEL_NAME = "all-MiniLM-L6-v2-q";
+
+    private static final String FIRST_VERSION = """
+            Ottawa Weighs New Trade Rules
+            By Jane Doe
+            Ministers met on Monday to discuss new trade rules for the coming year.
+            The talks ended without a deal, officials said.
+            Share this article
+            """;
+    /** The same story after an edit: one sentence changed, one added. */
+    private static final String SECOND_VERSION = """
+            Ottawa Weighs New Trade Rules
+            By Jane Doe
+            Ministers met on Monday to discuss new trade rules for the coming year.
+            The talks ended with a deal on steel, officials said.
+            A second round of talks is planned for the spring.
+            Share this article
+            """;
+
+    /** Loading the ONNX model takes a while; one instance serves every test. */
+    private static EmbeddingModel model;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void loadModel() {
+        model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+    }
+
+    @Test
+    void builds_the_index_when_there_is_none() throws IOException {
+        Corpus corpus = load(FIRST_VERSION, "story.txt");
+        Path indexDir = dir.resolve("index");
+
+        boolean built = indexer().ensureIndex(corpus, indexDir);
+
+        assertThat(built).isTrue();
+        try (PassageSearcher searcher = PassageSearcher.open(indexDir)) {
+            assertThat(searcher.size()).isEqualTo(corpus.passages().size()).isEqualTo(2);
+            List<PassageSearcher.Hit> hits = searcher.bm25(Map.of("deal", 1f), 5);
+            assertThat(hits).extracting(hit -> hit.passage())
+                    .containsExactly(corpus.passage("p2").orElseThrow());
+        }
+    }
+
+    @Test
+    void does_not_rebuild_an_index_built_from_the_same_text() throws IOException {
+        Corpus corpus = load(FIRST_VERSION, "story.txt");
+        Path indexDir = dir.resolve("index");
+        indexer().ensureIndex(corpus, indexDir);
+
+        boolean rebuilt = indexer().ensureIndex(load(FIRST_VERSION, "same-story.txt"), indexDir);
+
+        assertThat(rebuilt).isFalse();
+    }
+
+    @Test
+    void rebuilds_the_index_when_the_article_text_changes() throws IOException {
+        Path indexDir = dir.resolve("index");
+        indexer().ensureIndex(load(FIRST_VERSION, "first.txt"), indexDir);
+        Corpus edited = load(SECOND_VERSION, "second.txt");
+
+        boolean rebuilt = indexer().ensureIndex(edited, indexDir);
+
+        assertThat(rebuilt).isTrue();
+        try (PassageSearcher searcher = PassageSearcher.open(indexDir)) {
+            assertThat(searcher.size()).isEqualTo(3);
+            assertThat(searcher.bm25(Map.of("spring", 1f), 5)).extracting(hit -> hit.passage().text())
+                    .containsExactly("A second round of talks is planned for the spring.");
+            assertThat(searcher.passageCount("without")).isZero();
+        }
+    }
+
+    @Test
+    void records_a_fingerprint_that_changes_with_the_text() throws IOException {
+        Path firstDir = dir.resolve("first");
+        Path secondDir = dir.resolve("second");
+        Corpus first = load(FIRST_VERSION, "first.txt");
+        Corpus second = load(SECOND_VERSION, "second.txt");
+
+        indexer().ensureIndex(first, firstDir);
+        indexer().ensureIndex(second, secondDir);
+
+        String settings = IndexSchema.settings(MODEL_NAME);
+        assertThat(PassageIndexer.fingerprintOf(firstDir)).contains(first.fingerprint(settings));
+        assertThat(PassageIndexer.fingerprintOf(secondDir)).contains(second.fingerprint(settings));
+        assertThat(PassageIndexer.fingerprintOf(firstDir)).isNotEqualTo(PassageIndexer.fingerprintOf(secondDir));
+    }
+
+    @Test
+    void rebuilds_the_index_when_the_embedding_model_changes() throws IOException {
+        Corpus corpus = load(FIRST_VERSION, "story.txt");
+        Path indexDir = dir.resolve("index");
+        indexer().ensureIndex(corpus, indexDir);
+
+        boolean rebuilt = new PassageIndexer(model, "another-model").ensureIndex(corpus, indexDir);
+
+        assertThat(rebuilt).isTrue();
+        assertThat(PassageIndexer.fingerprintOf(indexDir))
+                .contains(corpus.fingerprint(IndexSchema.settings("another-model")));
+    }
+
+    @Test
+    void finds_no_fingerprint_where_there_is_no_index() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+
+        assertThat(PassageIndexer.fingerprintOf(empty)).isEmpty();
+    }
+
+    @Test
+    void rebuilds_an_index_directory_full_of_junk_instead_of_crashing() throws IOException {
+        Path indexDir = Files.createDirectories(dir.resolve("index"));
+        Files.writeString(indexDir.resolve("notes.txt"), "not an index");
+        Files.write(indexDir.resolve("_0.cfs"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+        Corpus corpus = load(FIRST_VERSION, "story.txt");
+
+        boolean built = indexer().ensureIndex(corpus, indexDir);
+
+        assertThat(built).isTrue();
+        assertThat(PassageIndexer.fingerprintOf(indexDir)).contains(corpus.fingerprint(IndexSchema.settings(MODEL_NAME)));
+        try (PassageSearcher searcher = PassageSearcher.open(indexDir)) {
+            assertThat(searcher.size()).isEqualTo(2);
+        }
+    }
+
+    @Disabled("Bug in PassageIndexer.build: IndexWriter in CREATE mode still reads the corrupt segments_N and throws;"
+            + " fingerprintOf says the index 'will be rebuilt' but ensureIndex crashes. Enable once build clears it.")
+    @Test
+    void rebuilds_an_index_whose_commit_file_is_corrupt_instead_of_crashing() throws IOException {
+        Path indexDir = Files.createDirectories(dir.resolve("index"));
+        Files.write(indexDir.resolve("segments_1"), "this is not a Lucene commit".getBytes());
+        Corpus corpus = load(FIRST_VERSION, "story.txt");
+
+        assertThat(PassageIndexer.fingerprintOf(indexDir)).isEmpty();
+        boolean built = indexer().ensureIndex(corpus, indexDir);
+
+        assertThat(built).isTrue();
+        try (PassageSearcher searcher = PassageSearcher.open(indexDir)) {
+            assertThat(searcher.size()).isEqualTo(2);
+        }
+    }
+
+    @Disabled("Bug in PassageIndexer.build: IndexWriter in CREATE mode still reads the corrupt segments_N and throws;"
+            + " fingerprintOf says the index 'will be rebuilt' but ensureIndex crashes. Enable once build clears it.")
+    @Test
+    void rebuilds_an_index_whose_files_were_truncated() throws IOException {
+        Path indexDir = dir.resolve("index");
+        Corpus corpus = load(FIRST_VERSION, "story.txt");
+        indexer().ensureIndex(corpus, indexDir);
+        try (var files = Files.list(indexDir)) {
+            for (Path file : files.filter(f -> !f.getFileName().toString().equals("write.lock")).toList()) {
+                Files.write(file, new byte[] {0x3f, (byte) 0xd7, 0x6c, 0x17, 0, 0, 0});
+            }
+        }
+
+        boolean rebuilt = indexer().ensureIndex(corpus, indexDir);
+
+        assertThat(rebuilt).isTrue();
+        try (PassageSearcher searcher = PassageSearcher.open(indexDir)) {
+            assertThat(searcher.size()).isEqualTo(2);
+        }
+    }
+
+    private static PassageIndexer indexer() {
+        return new PassageIndexer(model, MODEL_NAME);
+    }
+
+    private Corpus load(String text, String fileName) throws IOException {
+        return new ArticleLoader().load(List.of(Files.writeString(dir.resolve(fileName), text)));
+    }
+}
