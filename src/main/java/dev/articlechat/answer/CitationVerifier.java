@@ -44,7 +44,7 @@ public final class CitationVerifier {
             text.append(draft, last, marker.start());
             StringBuilder renumbered = new StringBuilder();
             for (String number : marker.group(1).split("\\s*,\\s*")) {
-                int source = Integer.parseInt(number);
+                int source = number.length() > 9 ? -1 : Integer.parseInt(number); // no one has a billion sources
                 Citation citation = bySource.get(source);
                 if (citation == null && isVerifiable(source, sources)) {
                     citation = cite(bySource.size() + 1, sources.get(source - 1).passage());
@@ -68,7 +68,8 @@ public final class CitationVerifier {
         }
         Passage passage = sources.get(source - 1).passage();
         Article article = corpus.article(passage.articleId()).orElse(null);
-        return article != null && passage.end() <= article.text().length()
+        return article != null && 0 <= passage.start() && passage.start() <= passage.end()
+                && passage.end() <= article.text().length()
                 && article.text().substring(passage.start(), passage.end()).equals(passage.text());
     }
 

@@ -52,7 +52,11 @@ final class CommonOptions {
     static final class ModeConverter implements picocli.CommandLine.ITypeConverter<RetrievalMode> {
         @Override
         public RetrievalMode convert(String value) {
-            return RetrievalMode.parse(value);
+            try {
+                return RetrievalMode.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("expected bm25, vector or hybrid");
+            }
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.articlechat.answer.AnswerService;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.HttpResponseException;
+import java.util.Locale;
 
 /** {@code POST /api/ask}: one question in, one verified answer out. */
 final class AskController {
@@ -23,7 +24,8 @@ final class AskController {
 
     static void requireJson(Context ctx) {
         String type = ctx.contentType();
-        if (type == null || !type.toLowerCase().startsWith("application/json")) {
+        String mediaType = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (!mediaType.equals("application/json")) {
             throw new HttpResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE.getCode(),
                     "Send the question as application/json.");
         }

@@ -1,6 +1,8 @@
 package dev.articlechat.http;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.articlechat.answer.Question;
@@ -23,7 +25,10 @@ final class AskRequestReader {
     private final ObjectMapper json;
 
     AskRequestReader(ObjectMapper json) {
-        this.json = json;
+        // One JSON object and nothing after it, each key once: anything else is a malformed request, not a guess.
+        this.json = json.copy()
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 
     Question read(String body) {

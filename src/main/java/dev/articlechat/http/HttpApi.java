@@ -16,6 +16,7 @@ public final class HttpApi {
     /** Questions and histories fit easily; anything larger is a mistake or an attack. */
     public static final long MAX_BODY_BYTES = 64 * 1024;
 
+    private static final String TOO_LARGE = "The body is larger than 64 KiB.";
     private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
 
     private HttpApi() {
@@ -35,14 +36,15 @@ public final class HttpApi {
             config.routes.get("/api/article", article::article);
             config.routes.get("/api/articles", article::articles);
             config.routes.post("/api/ask", ask::ask);
-            config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
+                    e.getStatus() == HttpStatus.CONTENT_TOO_LARGE.getCode() ? TOO_LARGE : e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 log.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
                 error(ctx, 500, "Something went wrong on our side; the error has been logged.");
             });
             config.routes.error(404, ctx -> replaceWithJson(ctx, "No such route: " + ctx.path()));
             config.routes.error(405, ctx -> replaceWithJson(ctx, ctx.method() + " is not allowed on " + ctx.path()));
-            config.routes.error(413, ctx -> replaceWithJson(ctx, "The body is larger than 64 KiB."));
+            config.routes.error(413, ctx -> replaceWithJson(ctx, TOO_LARGE));
         });
     }
 

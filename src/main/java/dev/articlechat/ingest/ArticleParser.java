@@ -10,13 +10,14 @@ import java.util.regex.Pattern;
  * <p>Pages saved from the web end with leftovers that are not part of the story: a "Comments" heading,
  * the headline of another story, a relative date. The general rule that removes them: an article ends
  * with its last paragraph of prose, and prose is a line that ends a sentence (terminal punctuation,
- * possibly inside closing quotes) and has a handful of words. Short non-prose lines inside the body
+ * possibly inside closing quotes) and has more than one word. Short non-prose lines inside the body
  * (a byline, a sub-heading) stay in the text but are not split into citable passages.
  */
 public final class ArticleParser {
 
     private static final Pattern ENDS_SENTENCE = Pattern.compile(".*[.!?…][\"'”’)\\]»]*$");
-    private static final int MIN_PROSE_WORDS = 5;
+    /** One word that ends in a full stop ("Advertisement.") is a page element; two can be a sentence. */
+    private static final int MIN_PROSE_WORDS = 2;
 
     private final SentenceSplitter splitter = new SentenceSplitter();
 

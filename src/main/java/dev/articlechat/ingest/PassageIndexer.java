@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -28,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class PassageIndexer {
 
     private static final Logger log = LoggerFactory.getLogger(PassageIndexer.class);
+    /** Commits, segment files and the lock, as IndexFileNames names them. */
+    private static final Pattern LUCENE_FILE = Pattern.compile("segments(_\\w+)?|pending_segments_\\w+|_\\w+\\..+|write\\.lock");
 
     private final EmbeddingModel embeddingModel;
     private final String settings;
@@ -59,15 +62,38 @@ public final class PassageIndexer {
         double[] hubness = Hubness.of(vectors);
         IndexWriterConfig config = new IndexWriterConfig(IndexSchema.analyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE);
-        try (Directory dir = FSDirectory.open(indexDir); IndexWriter writer = new IndexWriter(dir, config)) {
+        try (Directory dir = FSDirectory.open(indexDir)) {
+            if (fingerprintOf(indexDir).isEmpty()) {
+                deleteIndexFiles(dir);
+            }
+            write(dir, config, corpus, passages, vectors, hubness);
+        }
+        log.info("Indexed {} passages into {} in {} ms", passages.size(), indexDir,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void write(Directory dir, IndexWriterConfig config, Corpus corpus, List<Passage> passages,
+                       List<float[]> vectors, double[] hubness) throws IOException {
+        try (IndexWriter writer = new IndexWriter(dir, config)) {
             for (int i = 0; i < passages.size(); i++) {
                 writer.addDocument(toDocument(passages.get(i), vectors.get(i), hubness[i]));
             }
             writer.setLiveCommitData(Map.of(IndexSchema.FINGERPRINT_KEY, corpus.fingerprint(settings)).entrySet());
             writer.commit();
         }
-        log.info("Indexed {} passages into {} in {} ms", passages.size(), indexDir,
-                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Removes what is left of an unreadable index. Even in CREATE mode IndexWriter reads the last commit, so
+     * a corrupt one must go first; only files named like Lucene's own are touched, never anything else that
+     * happens to share the directory.
+     */
+    private static void deleteIndexFiles(Directory dir) throws IOException {
+        for (String file : dir.listAll()) {
+            if (LUCENE_FILE.matcher(file).matches()) {
+                dir.deleteFile(file);
+            }
+        }
     }
 
     /** The fingerprint recorded in the index's last commit, if there is a readable index. */

@@ -19,7 +19,7 @@ public final class SentenceSplitter {
     private static final Set<String> ABBREVIATIONS = Set.of(
             "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "gen", "col", "lt", "sgt", "capt", "gov",
             "sen", "rep", "pres", "hon", "rev", "inc", "ltd", "co", "corp", "dept", "univ", "assn", "vs", "etc",
-            "no", "nos", "vol", "fig", "approx", "est", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+            "vol", "fig", "approx", "est", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
             "sept", "oct", "nov", "dec", "e.g", "i.e", "a.m", "p.m");
 
     /** Sentences of {@code text} within {@code [from, to)}, trimmed of surrounding white space. */
@@ -75,6 +75,8 @@ public final class SentenceSplitter {
         if (word.isEmpty()) {
             return false;
         }
+        // A lone capital is taken for an initial ("by J. Smith"): splitting a name in two breaks a citation,
+        // while the rarer "posted on X. Then" only leaves two sentences in one passage.
         boolean initial = word.length() == 1 && Character.isUpperCase(word.charAt(0));
         boolean dotted = word.matches("(\\p{L}\\.)+\\p{L}"); // U.S, e.g, a.m
         return initial || dotted || ABBREVIATIONS.contains(word.toLowerCase(Locale.ROOT));

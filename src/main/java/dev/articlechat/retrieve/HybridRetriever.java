@@ -22,7 +22,7 @@ public final class HybridRetriever {
     /** History helps a follow-up find its topic, but must not outweigh what is asked now. */
     static final float CONTEXT_WEIGHT = 0.35f;
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’.\\-]*");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{N}'’.\\-]*[\\p{L}\\p{N}])?");
 
     private final PassageSearcher searcher;
     private final QueryEmbedder embedder;

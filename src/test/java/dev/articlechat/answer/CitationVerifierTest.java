@@ -113,6 +113,26 @@ class CitationVerifierTest {
     }
 
     @Test
+    void drops_a_marker_too_large_to_be_a_source_number() {
+        CitationVerifier.Verified verified = verifier.verify("See [99999999999]. Carney met Xi [1].", sources("p1"));
+
+        assertThat(verified.text()).isEqualTo("See. Carney met Xi [1].");
+        assertThat(verified.citations()).extracting(Citation::passageId).containsExactly("p1");
+    }
+
+    @Test
+    void drops_a_source_whose_offsets_are_negative_or_reversed() {
+        Passage real = corpus.passage("p1").orElseThrow();
+        Passage negative = new Passage("p1", real.articleId(), 0, -1, 5, "xxxxxx");
+        Passage reversed = new Passage("p2", real.articleId(), 1, 10, 5, "");
+
+        CitationVerifier.Verified verified = verifier.verify("Odd [1] and odder [2].",
+                List.of(retrieved(negative), retrieved(reversed)));
+
+        assertThat(verified.cited()).isFalse();
+    }
+
+    @Test
     void drops_a_source_that_reaches_past_the_end_of_the_article() {
         Passage real = corpus.passage("p1").orElseThrow();
         int length = corpus.primary().text().length();

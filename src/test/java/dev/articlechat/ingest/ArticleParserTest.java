@@ -34,6 +34,21 @@ class ArticleParserTest {
     }
 
     @Test
+    void keeps_short_closing_sentences_of_the_story() {
+        String raw = """
+                Headline
+                The minister met reporters on Friday morning.
+                He declined to comment.
+                Talks continue.
+                """;
+
+        Article article = parser.parse("short", raw, 0);
+
+        assertThat(article.text()).endsWith("He declined to comment.\nTalks continue.");
+        assertThat(article.passages()).extracting(Passage::text).contains("Talks continue.");
+    }
+
+    @Test
     void keeps_a_byline_or_sub_heading_in_the_text_but_never_makes_it_a_passage() {
         String raw = """
                 Ottawa Weighs New Trade Rules

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -143,8 +142,6 @@ class PassageIndexerTest {
         }
     }
 
-    @Disabled("Bug in PassageIndexer.build: IndexWriter in CREATE mode still reads the corrupt segments_N and throws;"
-            + " fingerprintOf says the index 'will be rebuilt' but ensureIndex crashes. Enable once build clears it.")
     @Test
     void rebuilds_an_index_whose_commit_file_is_corrupt_instead_of_crashing() throws IOException {
         Path indexDir = Files.createDirectories(dir.resolve("index"));
@@ -160,8 +157,6 @@ class PassageIndexerTest {
         }
     }
 
-    @Disabled("Bug in PassageIndexer.build: IndexWriter in CREATE mode still reads the corrupt segments_N and throws;"
-            + " fingerprintOf says the index 'will be rebuilt' but ensureIndex crashes. Enable once build clears it.")
     @Test
     void rebuilds_an_index_whose_files_were_truncated() throws IOException {
         Path indexDir = dir.resolve("index");

@@ -26,6 +26,11 @@ class SentenceSplitterTest {
     }
 
     @Test
+    void splits_after_the_word_no() {
+        assertThat(sentencesOf("He said no. Then he left.")).containsExactly("He said no.", "Then he left.");
+    }
+
+    @Test
     void does_not_split_before_a_lower_case_word() {
         assertThat(sentencesOf("Prices rose. and then fell.")).hasSize(1);
     }
