@@ -66,6 +66,14 @@ public final class AnswerService {
         return answer(verified.text(), true, verified.citations(), searched, started, retrieved, generated);
     }
 
+    /**
+     * Answers one question without caching it, so that the embedding model and the JIT have run before the
+     * first real user waits on them.
+     */
+    public void warmUp() {
+        answer(Question.of(corpus.primary().title()));
+    }
+
     public String modelName() {
         return answerer.name();
     }

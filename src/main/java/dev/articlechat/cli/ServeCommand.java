@@ -30,6 +30,7 @@ final class ServeCommand implements Runnable {
     public void run() {
         long started = System.nanoTime();
         ArticleChat chat = ArticleChat.open(common.settings());
+        chat.answers().warmUp();
         Javalin app = HttpApi.create(chat.answers());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
