@@ -1,7 +1,5 @@
 package dev.articlechat.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.articlechat.ArticleChat;
 import dev.articlechat.answer.Answer;
 import dev.articlechat.answer.Citation;
@@ -34,8 +32,7 @@ final class AskCommand implements Callable<Integer> {
         try (ArticleChat chat = ArticleChat.open(common.settings())) {
             Answer answer = chat.answers().ask(Question.of(text));
             if (json) {
-                System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                        .writeValueAsString(answer));
+                PrettyJson.print(answer);
             } else {
                 print(answer, System.out);
             }

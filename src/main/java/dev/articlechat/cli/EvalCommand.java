@@ -1,7 +1,5 @@
 package dev.articlechat.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.articlechat.ArticleChat;
 import dev.articlechat.eval.EvalReport;
 import dev.articlechat.eval.Evaluator;
@@ -29,8 +27,7 @@ final class EvalCommand implements Callable<Integer> {
         try (ArticleChat chat = ArticleChat.open(common.settings())) {
             EvalReport report = new Evaluator(chat.answers()).run(Evaluator.read(file), common.mode.label());
             if (json) {
-                System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                        .writeValueAsString(report));
+                PrettyJson.print(report);
             } else {
                 print(report);
             }
