@@ -2,11 +2,13 @@ package dev.articlechat;
 
 import dev.articlechat.answer.AnswerService;
 import dev.articlechat.answer.Answerer;
+import dev.articlechat.answer.ChatModelAnswerer;
 import dev.articlechat.answer.ExtractiveAnswerer;
 import dev.articlechat.ingest.ArticleLoader;
 import dev.articlechat.ingest.Corpus;
 import dev.articlechat.ingest.Embeddings;
 import dev.articlechat.ingest.PassageIndexer;
+import dev.articlechat.model.LanguageModels;
 import dev.articlechat.retrieve.HybridRetriever;
 import dev.articlechat.retrieve.PassageSearcher;
 import dev.articlechat.retrieve.QueryEmbedder;
@@ -23,10 +25,12 @@ public final class ArticleChat implements Closeable {
 
     private final PassageSearcher searcher;
     private final AnswerService answers;
+    private final LanguageModels.Opened languageModel;
 
-    private ArticleChat(PassageSearcher searcher, AnswerService answers) {
+    private ArticleChat(PassageSearcher searcher, AnswerService answers, LanguageModels.Opened languageModel) {
         this.searcher = searcher;
         this.answers = answers;
+        this.languageModel = languageModel;
     }
 
     /** Builds the index if it is missing or stale, then opens everything needed to answer. */
@@ -37,9 +41,16 @@ public final class ArticleChat implements Closeable {
             new PassageIndexer(embeddings, Embeddings.MODEL_NAME).ensureIndex(corpus, settings.indexDir());
             PassageSearcher searcher = PassageSearcher.open(settings.indexDir());
             HybridRetriever retriever = new HybridRetriever(searcher, new QueryEmbedder(embeddings), corpus.passages());
-            AnswerService answers = new AnswerService(corpus, retriever, answerer(settings, corpus),
+            String refusal = AnswerService.refusalFor(corpus);
+            Answerer extractive = new ExtractiveAnswerer(refusal);
+            LanguageModels.Opened languageModel = LanguageModels.open(settings.chatModel());
+            Answerer answerer = languageModel.model()
+                    .<Answerer>map(model -> new ChatModelAnswerer(model.name(), model.chat(), corpus.primary().title(),
+                            refusal, settings.chatModel().timeout()))
+                    .orElse(extractive);
+            AnswerService answers = new AnswerService(corpus, retriever, answerer, extractive,
                     new AnswerService.Options(settings.mode(), settings.passages(), settings.contextWindow()));
-            return new ArticleChat(searcher, answers);
+            return new ArticleChat(searcher, answers, languageModel);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the index in " + settings.indexDir(), e);
         }
@@ -53,20 +64,24 @@ public final class ArticleChat implements Closeable {
         return corpus.passages().size();
     }
 
-    private static Answerer answerer(Settings settings, Corpus corpus) {
-        if (!"extractive".equals(settings.modelProvider())) {
-            throw new IllegalArgumentException("model provider \"" + settings.modelProvider()
-                    + "\" is not available in this version; use \"extractive\"");
-        }
-        return new ExtractiveAnswerer(AnswerService.refusalFor(corpus));
-    }
-
     public AnswerService answers() {
         return answers;
+    }
+
+    /** Why the configured language model is not answering, or null when it is (or none was asked for). */
+    public String languageModelProblem() {
+        return languageModel.problem();
     }
 
     @Override
     public void close() throws IOException {
         searcher.close();
+        if (languageModel.model().isPresent()) {
+            try {
+                languageModel.model().get().close();
+            } catch (Exception e) {
+                throw new IOException("closing the language model failed", e);
+            }
+        }
     }
 }

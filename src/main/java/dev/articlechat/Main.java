@@ -10,6 +10,13 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(ArticleChatCommand.commandLine().execute(args));
+        int exitCode;
+        try {
+            exitCode = ArticleChatCommand.commandLine().execute(args);
+        } catch (Throwable e) { // an Error escapes picocli; still exit, or native threads keep the JVM alive
+            System.err.println("article-chat: " + e);
+            exitCode = 1;
+        }
+        System.exit(exitCode);
     }
 }

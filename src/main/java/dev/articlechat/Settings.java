@@ -1,5 +1,6 @@
 package dev.articlechat;
 
+import dev.articlechat.model.ChatModelSettings;
 import dev.articlechat.retrieve.RetrievalMode;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,10 +13,10 @@ import java.util.List;
  * @param mode          retrieval mode
  * @param passages      passages retrieved per question
  * @param contextWindow neighbouring sentences added around each retrieved one
- * @param modelProvider which answerer writes answers
+ * @param chatModel     which language model writes answers, if any
  */
 public record Settings(List<Path> articles, Path indexDir, RetrievalMode mode, int passages, int contextWindow,
-                       String modelProvider) {
+                       ChatModelSettings chatModel) {
 
     public Settings {
         articles = List.copyOf(articles);

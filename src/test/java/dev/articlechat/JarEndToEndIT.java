@@ -34,7 +34,7 @@ class JarEndToEndIT {
         Path indexDir = work.resolve("index");
         int port = freePort();
         Process server = start("serve", "--port", String.valueOf(port), "--host", "127.0.0.1",
-                "--index-dir", indexDir.toString());
+                "--index-dir", indexDir.toString(), "--model-provider", "extractive");
         try {
             HttpClient http = HttpClient.newHttpClient();
             waitForHealth(http, port, server);
@@ -63,7 +63,8 @@ class JarEndToEndIT {
         assertThat(index.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(index.exitValue()).isZero();
 
-        Process ask = start("ask", "--index-dir", indexDir.toString(), "Which minister echoed Carney's message in Beijing?");
+        Process ask = start("ask", "--index-dir", indexDir.toString(), "--model-provider", "extractive",
+                "Which minister echoed Carney's message in Beijing?");
         String out = new String(ask.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(ask.waitFor(120, TimeUnit.SECONDS)).isTrue();
 

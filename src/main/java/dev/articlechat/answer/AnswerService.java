@@ -7,6 +7,8 @@ import dev.articlechat.retrieve.RetrievalMode;
 import dev.articlechat.retrieve.RetrievalQuery;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Answers questions about the corpus: retrieve passages, let the answerer draft an answer, verify every
@@ -20,17 +22,27 @@ public final class AnswerService {
 
     static final int CACHE_SIZE = 1024;
 
+    private static final Logger log = LoggerFactory.getLogger(AnswerService.class);
+
     private final Corpus corpus;
     private final HybridRetriever retriever;
     private final Answerer answerer;
+    private final Answerer fallback;
     private final CitationVerifier verifier;
     private final Options options;
     private final AnswerCache cache = new AnswerCache(CACHE_SIZE);
 
-    public AnswerService(Corpus corpus, HybridRetriever retriever, Answerer answerer, Options options) {
+    /**
+     * @param answerer writes answers
+     * @param fallback writes the answer instead when {@code answerer} fails or is not supported by the
+     *                 article (the extractive answerer, which always can); may be the same as {@code answerer}
+     */
+    public AnswerService(Corpus corpus, HybridRetriever retriever, Answerer answerer, Answerer fallback,
+                         Options options) {
         this.corpus = corpus;
         this.retriever = retriever;
         this.answerer = answerer;
+        this.fallback = fallback;
         this.verifier = new CitationVerifier(corpus);
         this.options = options;
     }
@@ -52,18 +64,34 @@ public final class AnswerService {
         RetrievalQuery query = ConversationContext.queryFor(question);
         Retrieval retrieval = retriever.retrieve(query, options.mode(), options.passages(), options.contextWindow());
         long retrieved = System.nanoTime();
-        Draft draft = answerer.draft(question, retrieval);
-        long generated = System.nanoTime();
         String searched = query.hasContext() ? query.context() + " " + query.question() : query.question();
+        Answer answer;
+        try {
+            answer = written(answerer, question, retrieval, searched, null);
+        } catch (AnswererException e) {
+            if (fallback == answerer) {
+                throw e;
+            }
+            log.info("Falling back to {} for \"{}\": {}", fallback.name(), question.text(), e.getMessage());
+            answer = written(fallback, question, retrieval, searched, e.reason() + ": " + e.getMessage());
+        }
+        long done = System.nanoTime();
+        return answer.withTimings(new Timings(millis(retrieved - started), millis(done - retrieved),
+                millis(done - started)));
+    }
+
+    /** One answerer's verified answer; an answer that no retrieved passage backs becomes a refusal. */
+    private Answer written(Answerer writer, Question question, Retrieval retrieval, String searched,
+                           String fallbackReason) {
+        Draft draft = writer.draft(question, retrieval);
         if (!draft.answered()) {
-            return answer(draft.text(), false, List.of(), searched, started, retrieved, generated);
+            return new Answer(draft.text(), false, List.of(), writer.name(), searched, null, fallbackReason);
         }
         CitationVerifier.Verified verified = verifier.verify(draft.text(), retrieval.passages());
         if (!verified.cited()) {
-            // An answer that no passage of the article backs is not shown: say so instead.
-            return answer(refusal(), false, List.of(), searched, started, retrieved, generated);
+            throw new AnswererException("uncited", "no citation in the answer could be verified");
         }
-        return answer(verified.text(), true, verified.citations(), searched, started, retrieved, generated);
+        return new Answer(verified.text(), true, verified.citations(), writer.name(), searched, null, fallbackReason);
     }
 
     /**
@@ -91,13 +119,6 @@ public final class AnswerService {
         return corpus.articles().size() == 1
                 ? "The article does not say. I can only answer questions about “" + corpus.primary().title() + "”."
                 : "The articles do not say. I can only answer questions about what they cover.";
-    }
-
-    private Answer answer(String text, boolean answered, List<Citation> citations, String query,
-                          long started, long retrieved, long generated) {
-        long done = System.nanoTime();
-        Timings timings = new Timings(millis(retrieved - started), millis(generated - retrieved), millis(done - started));
-        return new Answer(text, answered, citations, answerer.name(), query, timings);
     }
 
     private static long millis(long nanos) {

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The top-level command; each stage of use is a subcommand. */
 @Command(name = "article-chat", mixinStandardHelpOptions = true, version = "article-chat 0.1.0",
         description = "Answers questions about a news article, citing the sentences each answer rests on.",
-        subcommands = {ServeCommand.class, IndexCommand.class, AskCommand.class, EvalCommand.class})
+        subcommands = {ServeCommand.class, IndexCommand.class, AskCommand.class, EvalCommand.class, FetchModelCommand.class})
 public final class ArticleChatCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,8 +1,10 @@
 package dev.articlechat.cli;
 
 import dev.articlechat.Settings;
+import dev.articlechat.model.ChatModelSettings;
 import dev.articlechat.retrieve.RetrievalMode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -33,10 +35,47 @@ final class CommonOptions {
                     + "Env: RETRIEVAL_CONTEXT. Default: ${DEFAULT-VALUE}.")
     int contextWindow;
 
-    @Option(names = "--model-provider", paramLabel = "NAME", defaultValue = "${env:CHAT_MODEL_PROVIDER:-extractive}",
-            description = "Who writes answers: extractive (no LLM, always available). "
-                    + "Env: CHAT_MODEL_PROVIDER. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--model-provider", paramLabel = "NAME", defaultValue = "${env:CHAT_MODEL_PROVIDER:-local}",
+            description = "Who writes answers: local (a GGUF model in process), openai, ollama, anthropic, or "
+                    + "extractive (no language model). Env: CHAT_MODEL_PROVIDER. Default: ${DEFAULT-VALUE}.")
     String modelProvider;
+
+    @Option(names = "--model", paramLabel = "FILE.gguf", defaultValue = "${env:MODEL_FILE}",
+            description = "GGUF file for the local provider. Env: MODEL_FILE. Default: the fetched default model.")
+    Path modelFile;
+
+    @Option(names = "--models-dir", paramLabel = "DIR", defaultValue = "${env:MODELS_DIR:-models}",
+            description = "Where fetch-model stores models. Env: MODELS_DIR. Default: ${DEFAULT-VALUE}.")
+    Path modelsDir;
+
+    @Option(names = "--model-name", paramLabel = "NAME", defaultValue = "${env:MODEL_NAME}",
+            description = "Model name at openai, ollama or anthropic. Env: MODEL_NAME.")
+    String modelName;
+
+    @Option(names = "--model-base-url", paramLabel = "URL", defaultValue = "${env:MODEL_BASE_URL}",
+            description = "Endpoint of an OpenAI-compatible server or of Ollama. Env: MODEL_BASE_URL.")
+    String modelBaseUrl;
+
+    @Option(names = "--model-api-key", paramLabel = "KEY", defaultValue = "${env:MODEL_API_KEY}",
+            description = "API key for openai or anthropic. Env: MODEL_API_KEY.")
+    String modelApiKey;
+
+    @Option(names = "--model-timeout", paramLabel = "SECONDS", defaultValue = "${env:MODEL_TIMEOUT_SECONDS:-30}",
+            description = "Seconds an answer may take before the extractive answer is given instead. "
+                    + "Env: MODEL_TIMEOUT_SECONDS. Default: ${DEFAULT-VALUE}.")
+    int modelTimeoutSeconds;
+
+    @Option(names = "--model-threads", paramLabel = "N", defaultValue = "${env:MODEL_THREADS:-2}",
+            description = "CPU threads of the local model. Env: MODEL_THREADS. Default: ${DEFAULT-VALUE}.")
+    int modelThreads;
+
+    @Option(names = "--model-context", paramLabel = "TOKENS", defaultValue = "${env:MODEL_CONTEXT:-2048}",
+            description = "Context size of the local model. Env: MODEL_CONTEXT. Default: ${DEFAULT-VALUE}.")
+    int modelContext;
+
+    @Option(names = "--model-max-tokens", paramLabel = "N", defaultValue = "${env:MODEL_MAX_TOKENS:-160}",
+            description = "Longest answer, in tokens. Env: MODEL_MAX_TOKENS. Default: ${DEFAULT-VALUE}.")
+    int modelMaxTokens;
 
     Settings settings() {
         if (passages < 1 || passages > 100) {
@@ -45,8 +84,16 @@ final class CommonOptions {
         if (contextWindow < 0 || contextWindow > 5) {
             throw new IllegalArgumentException("--context must be between 0 and 5");
         }
+        if (modelTimeoutSeconds < 1 || modelThreads < 1 || modelContext < 256 || modelMaxTokens < 8
+                || modelMaxTokens >= modelContext) {
+            throw new IllegalArgumentException("model settings out of range: timeout >= 1 s, threads >= 1, "
+                    + "context >= 256 tokens, 8 <= max tokens < context");
+        }
+        ChatModelSettings chatModel = new ChatModelSettings(modelProvider, modelFile, modelsDir, modelName,
+                modelBaseUrl, modelApiKey, Duration.ofSeconds(modelTimeoutSeconds), modelContext, modelMaxTokens,
+                modelThreads);
         return new Settings(articles == null ? List.of() : articles, indexDir, mode, passages, contextWindow,
-                modelProvider);
+                chatModel);
     }
 
     static final class ModeConverter implements picocli.CommandLine.ITypeConverter<RetrievalMode> {

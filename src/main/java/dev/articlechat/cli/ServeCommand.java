@@ -31,7 +31,7 @@ final class ServeCommand implements Runnable {
         long started = System.nanoTime();
         ArticleChat chat = ArticleChat.open(common.settings());
         chat.answers().warmUp();
-        Javalin app = HttpApi.create(chat.answers());
+        Javalin app = HttpApi.create(chat.answers(), chat.languageModelProblem());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();

@@ -23,10 +23,15 @@ public final class HttpApi {
     }
 
     public static Javalin create(AnswerService answers) {
+        return create(answers, null);
+    }
+
+    /** @param modelUnavailable why the configured language model is not answering, for /health; null if it is */
+    public static Javalin create(AnswerService answers, String modelUnavailable) {
         ObjectMapper json = JavalinJackson.defaultMapper();
         AskController ask = new AskController(answers, new AskRequestReader(json));
         ArticleController article = new ArticleController(answers.corpus());
-        HealthController health = new HealthController(answers);
+        HealthController health = new HealthController(answers, modelUnavailable);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(json, false));

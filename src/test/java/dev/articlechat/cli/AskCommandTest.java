@@ -102,7 +102,9 @@ class AskCommandTest {
 
     /** Runs the command line with the class's index directory, capturing what it prints. */
     private static Run articleChat(String command, String... args) {
-        List<String> argv = new ArrayList<>(List.of(command, "--index-dir", indexDir.toString()));
+        // the extractive answerer, whatever model happens to be in models/: these tests are about the command
+        List<String> argv = new ArrayList<>(List.of(command, "--index-dir", indexDir.toString(),
+                "--model-provider", "extractive"));
         argv.addAll(List.of(args));
         StringWriter err = new StringWriter();
         CommandLine commandLine = ArticleChatCommand.commandLine();

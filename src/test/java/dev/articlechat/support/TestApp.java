@@ -2,6 +2,7 @@ package dev.articlechat.support;
 
 import dev.articlechat.ArticleChat;
 import dev.articlechat.Settings;
+import dev.articlechat.model.ChatModelSettings;
 import dev.articlechat.retrieve.RetrievalMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,7 +29,7 @@ public final class TestApp {
     }
 
     public static Settings settings(Path indexDir, List<Path> articles) {
-        return new Settings(articles, indexDir, RetrievalMode.HYBRID, 8, 0, "extractive");
+        return new Settings(articles, indexDir, RetrievalMode.HYBRID, 8, 0, ChatModelSettings.extractive());
     }
 
     public static Path temporaryIndexDir() {

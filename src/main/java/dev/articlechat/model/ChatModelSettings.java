@@ -1,0 +1,37 @@
+package dev.articlechat.model;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Which language model writes answers, and how to reach it.
+ *
+ * @param provider    "local" (a GGUF file run in process), "openai" (any OpenAI-compatible endpoint), "ollama",
+ *                    "anthropic", or "extractive" (no language model)
+ * @param modelFile   the GGUF file for "local"; null for the default model in {@code modelsDir}
+ * @param modelsDir   where fetched models are kept
+ * @param modelName   the model's name at a remote provider
+ * @param baseUrl     the endpoint of an OpenAI-compatible server or of Ollama; null for the provider's default
+ * @param apiKey      the key for OpenAI or Anthropic; never logged
+ * @param timeout     how long one answer may take before the extractive answer is given instead
+ * @param contextSize the local model's context window, in tokens
+ * @param maxTokens   the most tokens an answer may have
+ * @param threads     CPU threads for the local model
+ */
+public record ChatModelSettings(String provider, Path modelFile, Path modelsDir, String modelName, String baseUrl,
+                                String apiKey, Duration timeout, int contextSize, int maxTokens, int threads) {
+
+    public static final String EXTRACTIVE = "extractive";
+
+    public static ChatModelSettings extractive() {
+        return new ChatModelSettings(EXTRACTIVE, null, Path.of("models"), null, null, null, Duration.ofSeconds(30),
+                2048, 160, 2);
+    }
+
+    @Override
+    public String toString() {
+        // records print every field; the key must not reach a log
+        return "ChatModelSettings[provider=" + provider + ", modelFile=" + modelFile + ", modelName=" + modelName
+                + ", baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? "none" : "***") + ", timeout=" + timeout + "]";
+    }
+}

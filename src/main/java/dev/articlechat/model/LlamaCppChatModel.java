@@ -1,0 +1,229 @@
+package dev.articlechat.model;
+
+import de.kherud.llama.InferenceParameters;
+import de.kherud.llama.LlamaIterator;
+import de.kherud.llama.LlamaModel;
+import de.kherud.llama.LlamaOutput;
+import de.kherud.llama.ModelParameters;
+import de.kherud.llama.Pair;
+import de.kherud.llama.args.LogFormat;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.ModelProvider;
+import dev.langchain4j.model.chat.Capability;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.listener.ChatModelListener;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.output.FinishReason;
+import dev.langchain4j.model.output.TokenUsage;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A GGUF model run inside the JVM by llama.cpp, as a LangChain4j chat model (plain and streaming).
+ *
+ * <p>The chat template comes from the model file's metadata. The context size is set explicitly and a
+ * prompt that would not leave room for the answer is shortened in the middle of its longest message;
+ * generation stops at {@code maxTokens}, at the end-of-turn token, or when the caller's thread is
+ * interrupted (a closed stream, a timeout), so no model time is spent on an answer nobody reads.
+ */
+public final class LlamaCppChatModel implements ChatModel, StreamingChatModel, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LlamaCppChatModel.class);
+
+    /** Settings of the local model; {@code threads} 2 fits the 2-core machines this runs on. */
+    public record Options(int contextSize, int maxTokens, int threads, float temperature) {
+
+        public static Options defaults() {
+            return new Options(2048, 160, 2, 0f);
+        }
+    }
+
+    private final LlamaModel model;
+    private final Options options;
+    private final String name;
+
+    public LlamaCppChatModel(Path modelFile, Options options) {
+        loadNativeLibrary();
+        this.options = options;
+        this.name = modelFile.getFileName().toString();
+        long started = System.nanoTime();
+        this.model = new LlamaModel(new ModelParameters()
+                .setModel(modelFile.toString())
+                .setCtxSize(options.contextSize())
+                .setThreads(options.threads())
+                .setThreadsBatch(options.threads())
+                .setParallel(1)
+                .disableLog());
+        log.info("Loaded {} in {} ms (context {} tokens, {} threads)", name, (System.nanoTime() - started) / 1_000_000,
+                options.contextSize(), options.threads());
+    }
+
+    /**
+     * Loads llama.cpp's library, which announces where it unpacked itself on stdout, where `ask --json` and
+     * `eval --json` print their results; that line is sent to stderr instead.
+     */
+    private static synchronized void loadNativeLibrary() {
+        PrintStream stdout = System.out;
+        System.setOut(System.err);
+        try {
+            LlamaModel.setLogger(LogFormat.TEXT, (level, message) -> log.trace("llama.cpp: {}", message.strip()));
+        } finally {
+            System.setOut(stdout);
+        }
+    }
+
+    /** The model file's name, as shown in answers ("local:" + name). */
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public ChatResponse doChat(ChatRequest request) {
+        StringBuilder text = new StringBuilder();
+        int tokens = generate(request, text::append);
+        return response(text.toString(), tokens);
+    }
+
+    @Override
+    public void doChat(ChatRequest request, StreamingChatResponseHandler handler) {
+        StringBuilder text = new StringBuilder();
+        try {
+            int tokens = generate(request, piece -> {
+                text.append(piece);
+                handler.onPartialResponse(piece);
+            });
+            handler.onCompleteResponse(response(text.toString(), tokens));
+        } catch (RuntimeException e) {
+            handler.onError(e);
+        }
+    }
+
+    /** Runs one generation, passing each piece of text on as it is produced; returns the tokens generated. */
+    private int generate(ChatRequest request, Consumer<String> sink) {
+        int maxTokens = request.maxOutputTokens() != null ? request.maxOutputTokens() : options.maxTokens();
+        String prompt = fitToContext(request.messages(), maxTokens);
+        InferenceParameters inference = new InferenceParameters(prompt)
+                .setNPredict(maxTokens)
+                .setTemperature(options.temperature())
+                .setRepeatPenalty(1.1f)
+                .setCachePrompt(true);
+        LlamaIterator tokens = model.generate(inference).iterator();
+        int count = 0;
+        try {
+            while (tokens.hasNext()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    tokens.cancel();
+                    throw new GenerationCancelledException();
+                }
+                LlamaOutput output = tokens.next();
+                count++;
+                sink.accept(output.text);
+            }
+        } catch (RuntimeException e) {
+            tokens.cancel();
+            throw e;
+        }
+        return count;
+    }
+
+    /**
+     * The templated prompt, shortened until prompt and answer fit the context: the longest message loses
+     * text from its middle, so that what prompts put at the ends (instructions, the question) survives.
+     */
+    private String fitToContext(List<ChatMessage> messages, int maxTokens) {
+        List<Pair<String, String>> turns = new ArrayList<>();
+        String system = "";
+        for (ChatMessage message : messages) {
+            if (message instanceof SystemMessage s) {
+                system = s.text();
+            } else if (message instanceof UserMessage u) {
+                turns.add(new Pair<>("user", u.singleText()));
+            } else if (message instanceof AiMessage a && a.text() != null) {
+                turns.add(new Pair<>("assistant", a.text()));
+            }
+        }
+        int budget = options.contextSize() - maxTokens;
+        while (true) {
+            String prompt = model.applyTemplate(new InferenceParameters("").setMessages(system, turns));
+            int length = model.encode(prompt).length;
+            if (length <= budget) {
+                return prompt;
+            }
+            if (turns.isEmpty()) {
+                throw new IllegalArgumentException("the instructions alone exceed the model's context");
+            }
+            int longest = 0;
+            for (int i = 1; i < turns.size(); i++) {
+                if (turns.get(i).getValue().length() > turns.get(longest).getValue().length()) {
+                    longest = i;
+                }
+            }
+            String text = turns.get(longest).getValue();
+            int cut = Math.max(16, (int) (text.length() * (1 - (double) budget / length)) + 16);
+            if (text.length() <= cut + 32) {
+                throw new IllegalArgumentException("the prompt does not fit the model's context of "
+                        + options.contextSize() + " tokens");
+            }
+            int middle = text.length() / 2;
+            turns.set(longest, new Pair<>(turns.get(longest).getKey(),
+                    text.substring(0, middle - cut / 2) + " … " + text.substring(middle + cut / 2)));
+        }
+    }
+
+    private ChatResponse response(String text, int tokens) {
+        return ChatResponse.builder()
+                .aiMessage(AiMessage.from(text))
+                .modelName(name)
+                .tokenUsage(new TokenUsage(null, tokens))
+                .finishReason(tokens >= options.maxTokens() ? FinishReason.LENGTH : FinishReason.STOP)
+                .build();
+    }
+
+    // ChatModel and StreamingChatModel both give defaults for these; one model answers for both roles.
+
+    @Override
+    public ChatRequestParameters defaultRequestParameters() {
+        return ChatRequestParameters.builder().maxOutputTokens(options.maxTokens())
+                .temperature((double) options.temperature()).build();
+    }
+
+    @Override
+    public List<ChatModelListener> listeners() {
+        return List.of();
+    }
+
+    @Override
+    public ModelProvider provider() {
+        return ModelProvider.OTHER;
+    }
+
+    @Override
+    public Set<Capability> supportedCapabilities() {
+        return Set.of();
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+
+    /** Thrown when the thread asking for an answer was interrupted and generation stopped early. */
+    public static final class GenerationCancelledException extends RuntimeException {
+        GenerationCancelledException() {
+            super("generation was cancelled");
+        }
+    }
+}
