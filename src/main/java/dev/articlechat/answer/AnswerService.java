@@ -23,6 +23,7 @@ public final class AnswerService {
     static final int CACHE_SIZE = 1024;
 
     private static final Logger log = LoggerFactory.getLogger(AnswerService.class);
+    private static final List<String> TRANSIENT_FAILURES = List.of("model error", "timeout", "cancelled");
 
     private final Corpus corpus;
     private final HybridRetriever retriever;
@@ -55,7 +56,9 @@ public final class AnswerService {
             return cached.get().withTimings(new Timings(0, 0, millis(System.nanoTime() - started)));
         }
         Answer fresh = answer(question);
-        cache.put(question, fresh);
+        if (!fellBackForAWhile(fresh)) {
+            cache.put(question, fresh);
+        }
         return fresh;
     }
 
@@ -78,6 +81,11 @@ public final class AnswerService {
         long done = System.nanoTime();
         return answer.withTimings(new Timings(millis(retrieved - started), millis(done - retrieved),
                 millis(done - started)));
+    }
+
+    /** A model that failed or was slow may answer next time; only a lasting answer is kept. */
+    private static boolean fellBackForAWhile(Answer answer) {
+        return answer.fallback() != null && TRANSIENT_FAILURES.stream().anyMatch(answer.fallback()::startsWith);
     }
 
     /** One answerer's verified answer; an answer that no retrieved passage backs becomes a refusal. */

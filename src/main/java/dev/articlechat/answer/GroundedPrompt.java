@@ -17,7 +17,7 @@ final class GroundedPrompt {
     static final String NOT_IN_ARTICLE = "NOT IN THE ARTICLE";
 
     /** Small local models lose track of long prompts; the best few passages carry the answer. */
-    static final int MAX_PASSAGES = 5;
+    static final int MAX_PASSAGES = 4;
     /** Earlier answers are context, not material: long ones are cut. */
     private static final int MAX_TURN_CHARS = 400;
 

@@ -16,8 +16,10 @@ final class ModelOutput {
     /** At most this many sentences: the prompt asks for one or two. */
     static final int MAX_SENTENCES = 3;
 
+    /** Chat-template tokens, with the role name that follows a turn's opening token ("<|im_start|>assistant"). */
     private static final Pattern TEMPLATE_TOKENS = Pattern.compile(
-            "<\\|[^|>\\s]{1,40}\\|>|</?s>|<(start|end)_of_turn>|\\[/?INST]|<<(/?SYS)>>");
+            "(?:<\\|[^|>\\s]{1,40}\\|>|<start_of_turn>)(?:\\s*(?:system|user|assistant|model)\\b)?"
+                    + "|</?s>|<end_of_turn>|\\[/?INST]|<<(/?SYS)>>");
     /** Where a model starts repeating its prompt instead of answering. */
     private static final Pattern PROMPT_ECHO = Pattern.compile(
             "(?m)^\\s*(Passages from the article|Passages:|Question( \\(user text\\))?:|Conversation so far|Rules:|"

@@ -5,6 +5,7 @@ import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -20,6 +21,11 @@ public final class LanguageModels {
     public static final String DEFAULT_LOCAL_MODEL = "SmolLM2-135M-Instruct.Q4_1.gguf";
 
     private static final Logger log = LoggerFactory.getLogger(LanguageModels.class);
+    /**
+     * HTTP clients wait a little longer than an answer may take, so that a slow model is always cut off by the
+     * answerer's own limit and reported as a timeout, not as a failed request.
+     */
+    private static final Duration CLIENT_GRACE = Duration.ofSeconds(5);
 
     /** The model, or why there is none. */
     public record Opened(Optional<LanguageModel> model, String problem) {
@@ -39,7 +45,7 @@ public final class LanguageModels {
                                 .baseUrl(settings.baseUrl())
                                 .apiKey(settings.apiKey() == null ? "none" : settings.apiKey())
                                 .modelName(settings.modelName())
-                                .timeout(settings.timeout())
+                                .timeout(settings.timeout().plus(CLIENT_GRACE))
                                 .maxTokens(settings.maxTokens())
                                 .temperature(0.0)
                                 .maxRetries(0)
@@ -48,7 +54,7 @@ public final class LanguageModels {
                         OllamaChatModel.builder()
                                 .baseUrl(settings.baseUrl() == null ? "http://localhost:11434" : settings.baseUrl())
                                 .modelName(settings.modelName())
-                                .timeout(settings.timeout())
+                                .timeout(settings.timeout().plus(CLIENT_GRACE))
                                 .numPredict(settings.maxTokens())
                                 .temperature(0.0)
                                 .maxRetries(0)
@@ -58,7 +64,7 @@ public final class LanguageModels {
                                 .baseUrl(settings.baseUrl())
                                 .apiKey(required(settings.apiKey(), "--model-api-key"))
                                 .modelName(settings.modelName())
-                                .timeout(settings.timeout())
+                                .timeout(settings.timeout().plus(CLIENT_GRACE))
                                 .maxTokens(settings.maxTokens())
                                 .temperature(0.0)
                                 .maxRetries(0)

@@ -34,12 +34,13 @@ import java.util.Set;
  */
 public final class TinyGguf {
 
-    /** Token ids of the special tokens. */
+    /** Token ids of the special tokens. As in ChatML models, the end-of-sequence token is {@code <|im_end|>}. */
     public static final int UNK_ID = 0;
     public static final int BOS_ID = 1;
-    public static final int EOS_ID = 2;
+    public static final int END_OF_TEXT_ID = 2;
     public static final int IM_START_ID = 3;
     public static final int IM_END_ID = 4;
+    public static final int EOS_ID = IM_END_ID;
 
     /** Hyper-parameters of the model written. */
     public static final int CONTEXT_LENGTH = 512;
@@ -144,7 +145,6 @@ public final class TinyGguf {
         });
         kv.put("tokenizer.ggml.bos_token_id", () -> out.u32(BOS_ID));
         kv.put("tokenizer.ggml.eos_token_id", () -> out.u32(EOS_ID));
-        kv.put("tokenizer.ggml.eot_token_id", () -> out.u32(IM_END_ID));
         kv.put("tokenizer.ggml.unknown_token_id", () -> out.u32(UNK_ID));
         kv.put("tokenizer.ggml.add_bos_token", () -> out.bool(true));
         kv.put("tokenizer.ggml.add_eos_token", () -> out.bool(false));
