@@ -46,7 +46,7 @@ public final class ArticleChat implements Closeable {
             LanguageModels.Opened languageModel = LanguageModels.open(settings.chatModel());
             Answerer answerer = languageModel.model()
                     .<Answerer>map(model -> new ChatModelAnswerer(model.name(), model.chat(), corpus.primary().title(),
-                            refusal, settings.chatModel().timeout()))
+                            settings.chatModel().timeout()))
                     .orElse(extractive);
             AnswerService answers = new AnswerService(corpus, retriever, answerer, extractive,
                     new AnswerService.Options(settings.mode(), settings.passages(), settings.contextWindow()));

@@ -24,7 +24,6 @@ public final class ChatModelAnswerer implements Answerer {
     private final String name;
     private final ChatModel model;
     private final String title;
-    private final String refusal;
     private final Duration timeout;
     private final SupportChecker support = new SupportChecker();
     private final ExecutorService calls = Executors.newCachedThreadPool(runnable -> {
@@ -36,14 +35,12 @@ public final class ChatModelAnswerer implements Answerer {
     /**
      * @param name    shown as the answer's model, e.g. "local:SmolLM2-135M-Instruct.Q4_1.gguf"
      * @param title   the article's title, named in the prompt
-     * @param refusal the sentence given when the model says the passages do not answer the question
      * @param timeout how long a model may take before the extractive answer is given instead
      */
-    public ChatModelAnswerer(String name, ChatModel model, String title, String refusal, Duration timeout) {
+    public ChatModelAnswerer(String name, ChatModel model, String title, Duration timeout) {
         this.name = name;
         this.model = model;
         this.title = title;
-        this.refusal = refusal;
         this.timeout = timeout;
     }
 
@@ -63,7 +60,9 @@ public final class ChatModelAnswerer implements Answerer {
             throw new AnswererException("empty", "the model's answer was empty");
         }
         if (ModelOutput.isRefusal(cleaned)) {
-            return Draft.refusal(refusal);
+            // Small models also refuse questions the passages do answer; the extractive answerer, which
+            // refuses on its own evidence, decides. Both refusing gives answered: false.
+            throw new AnswererException("refused", "the model found no answer in the passages");
         }
         SupportChecker.Result checked = support.check(cleaned, question.text(), sources);
         return new Draft(checked.text().orElseThrow(() -> new AnswererException("unsupported", checked.problem())),

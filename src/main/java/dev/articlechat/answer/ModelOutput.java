@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 final class ModelOutput {
 
     /** At most this many sentences: the prompt asks for one or two. */
-    static final int MAX_SENTENCES = 3;
+    static final int MAX_SENTENCES = 2;
 
     /** Chat-template tokens, with the role name that follows a turn's opening token ("<|im_start|>assistant"). */
     private static final Pattern TEMPLATE_TOKENS = Pattern.compile(
@@ -41,11 +41,11 @@ final class ModelOutput {
             text = text.substring(0, echo.start());
         }
         text = text.replaceAll("\\s+", " ").strip();
-        text = LEAD_IN.matcher(text).replaceFirst("");
         Set<String> sentences = new LinkedHashSet<>();
         for (String sentence : Sentences.split(text)) {
-            if (!sentence.isBlank() && sentences.size() < MAX_SENTENCES) {
-                sentences.add(sentence.strip());
+            String plain = LEAD_IN.matcher(sentence).replaceFirst("").strip();
+            if (!plain.isEmpty() && sentences.size() < MAX_SENTENCES) {
+                sentences.add(plain);
             }
         }
         return String.join(" ", sentences);

@@ -36,13 +36,18 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private static void print(EvalReport r) {
-        System.out.printf("mode %s: %d questions (%d answerable, %d out of scope)%n",
-                r.mode(), r.questions(), r.answerable(), r.outOfScope());
+        System.out.printf("mode %s, model %s: %d questions (%d answerable, %d out of scope)%n",
+                r.mode(), r.model(), r.questions(), r.answerable(), r.outOfScope());
         System.out.printf("  correct          %.2f%n", r.correct());
         System.out.printf("  hit@1            %.2f%n", r.hitAt1());
         System.out.printf("  refusal          %.2f%n", r.refusal());
         System.out.printf("  citations valid  %.2f%n", r.citationsValid());
         System.out.printf("  false refusals   %d%n", r.falseRefusals());
+        if (!r.model().equals("extractive")) {
+            int fellBack = r.fallbacks().values().stream().mapToInt(Integer::intValue).sum();
+            System.out.printf("  model's answer   %d of %d; extractive fallback %d %s%n", r.questions() - fellBack,
+                    r.questions(), fellBack, r.fallbacks());
+        }
         System.out.printf("  latency          p50 %d ms, p95 %d ms, mean %.1f ms%n",
                 r.latencyP50Ms(), r.latencyP95Ms(), r.latencyMeanMs());
         for (EvalReport.Miss miss : r.misses()) {

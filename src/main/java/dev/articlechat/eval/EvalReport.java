@@ -1,6 +1,7 @@
 package dev.articlechat.eval;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Scores of one eval run. Rates are shares in [0, 1]; a rate with nothing to measure is 1.
@@ -10,11 +11,13 @@ import java.util.List;
  * @param refusal          out-of-scope questions refused
  * @param citationsValid   citations whose quote equals the article text at their offsets
  * @param falseRefusals    answerable questions refused
+ * @param fallbacks        answers for which the configured language model's answer was replaced by the
+ *                         extractive one, by reason ("unsupported", "timeout", ...)
  */
-public record EvalReport(String mode, int questions, int answerable, int outOfScope,
+public record EvalReport(String mode, String model, int questions, int answerable, int outOfScope,
                          double correct, double hitAt1, double refusal, double citationsValid,
-                         int falseRefusals, long latencyP50Ms, long latencyP95Ms, double latencyMeanMs,
-                         List<Miss> misses) {
+                         int falseRefusals, Map<String, Integer> fallbacks, long latencyP50Ms, long latencyP95Ms,
+                         double latencyMeanMs, List<Miss> misses) {
 
     /** A question the run got wrong, and what it answered. */
     public record Miss(String id, String question, String answer, boolean answered) {

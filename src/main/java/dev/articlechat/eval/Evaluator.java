@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /** Runs an eval file through the answering service and scores it the way the outside contract check does. */
@@ -46,11 +48,15 @@ public final class Evaluator {
         int citations = 0, validCitations = 0;
         long[] latencies = new long[questions.size()];
         List<EvalReport.Miss> misses = new ArrayList<>();
+        Map<String, Integer> fallbacks = new TreeMap<>();
         for (int i = 0; i < questions.size(); i++) {
             EvalQuestion q = questions.get(i);
             long started = System.nanoTime();
             Answer answer = answers.ask(new Question(q.q(), q.history()));
             latencies[i] = System.nanoTime() - started;
+            if (answer.fallback() != null) {
+                fallbacks.merge(answer.fallback().split(":", 2)[0], 1, Integer::sum);
+            }
             for (Citation c : answer.citations()) {
                 citations++;
                 validCitations += isVerbatim(c, answers.corpus()) ? 1 : 0;
@@ -74,9 +80,9 @@ public final class Evaluator {
             }
         }
         Arrays.sort(latencies);
-        return new EvalReport(mode, questions.size(), answerable, outOfScope,
+        return new EvalReport(mode, answers.modelName(), questions.size(), answerable, outOfScope,
                 rate(correct, answerable), rate(hits, answerable), rate(refused, outOfScope),
-                rate(validCitations, citations), falseRefusals,
+                rate(validCitations, citations), falseRefusals, fallbacks,
                 percentile(latencies, 50), percentile(latencies, 95),
                 Arrays.stream(latencies).average().orElse(0) / 1e6, misses);
     }

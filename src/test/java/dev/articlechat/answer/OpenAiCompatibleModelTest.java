@@ -229,16 +229,29 @@ class OpenAiCompatibleModelTest {
     }
 
     @Test
-    void refuses_without_citations_when_the_model_says_the_answer_is_not_in_the_article() {
+    void refuses_without_citations_when_the_model_and_the_article_both_have_no_answer() {
         fake.replyWith(Reply.content("NOT IN THE ARTICLE"));
 
         Answer answer = answers.ask(Question.of("How much are the tariffs on Chinese electric vehicles?"));
 
-        assertThat(answer.model()).isEqualTo(MODEL);
-        assertThat(answer.fallback()).isNull();
+        assertThat(answer.fallback()).startsWith("refused");
         assertThat(answer.answered()).isFalse();
         assertThat(answer.citations()).isEmpty();
         assertThat(answer.answer()).isEqualTo(answers.refusal());
+    }
+
+    @Test
+    void answers_from_the_article_when_the_model_wrongly_says_it_has_no_answer() {
+        fake.replyWith(Reply.content("The passages do not mention this."));
+
+        // (each test asks its own question: answers are cached by question)
+        Answer answer = answers.ask(Question.of("Which cabinet minister echoed the prime minister's message?"));
+
+        assertThat(answer.fallback()).startsWith("refused");
+        assertThat(answer.model()).isEqualTo("extractive");
+        assertThat(answer.answered()).isTrue();
+        assertThat(answer.answer()).contains("Anita Anand");
+        assertKeepsTheContract(answer);
     }
 
     @Test
