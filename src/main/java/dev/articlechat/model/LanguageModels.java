@@ -1,8 +1,13 @@
 package dev.articlechat.model;
 
 import dev.langchain4j.model.anthropic.AnthropicChatModel;
+import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.ollama.OllamaChatModel;
+import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,33 +47,31 @@ public final class LanguageModels {
                 case "local" -> local(settings);
                 case "openai" -> remote("openai:" + required(settings.modelName(), "--model-name"),
                         OpenAiChatModel.builder()
-                                .baseUrl(settings.baseUrl())
-                                .apiKey(settings.apiKey() == null ? "none" : settings.apiKey())
-                                .modelName(settings.modelName())
-                                .timeout(settings.timeout().plus(CLIENT_GRACE))
-                                .maxTokens(settings.maxTokens())
-                                .temperature(0.0)
-                                .maxRetries(0)
+                                .baseUrl(settings.baseUrl()).apiKey(keyOrNone(settings)).modelName(settings.modelName())
+                                .timeout(clientTimeout(settings)).maxTokens(settings.maxTokens()).temperature(0.0)
+                                .maxRetries(0).build(),
+                        OpenAiStreamingChatModel.builder()
+                                .baseUrl(settings.baseUrl()).apiKey(keyOrNone(settings)).modelName(settings.modelName())
+                                .timeout(clientTimeout(settings)).maxTokens(settings.maxTokens()).temperature(0.0)
                                 .build());
                 case "ollama" -> remote("ollama:" + required(settings.modelName(), "--model-name"),
                         OllamaChatModel.builder()
-                                .baseUrl(settings.baseUrl() == null ? "http://localhost:11434" : settings.baseUrl())
-                                .modelName(settings.modelName())
-                                .timeout(settings.timeout().plus(CLIENT_GRACE))
-                                .numPredict(settings.maxTokens())
-                                .temperature(0.0)
-                                .maxRetries(0)
+                                .baseUrl(ollamaUrl(settings)).modelName(settings.modelName())
+                                .timeout(clientTimeout(settings)).numPredict(settings.maxTokens()).temperature(0.0)
+                                .maxRetries(0).build(),
+                        OllamaStreamingChatModel.builder()
+                                .baseUrl(ollamaUrl(settings)).modelName(settings.modelName())
+                                .timeout(clientTimeout(settings)).numPredict(settings.maxTokens()).temperature(0.0)
                                 .build());
                 case "anthropic" -> remote("anthropic:" + required(settings.modelName(), "--model-name"),
                         AnthropicChatModel.builder()
-                                .baseUrl(settings.baseUrl())
-                                .apiKey(required(settings.apiKey(), "--model-api-key"))
-                                .modelName(settings.modelName())
-                                .timeout(settings.timeout().plus(CLIENT_GRACE))
-                                .maxTokens(settings.maxTokens())
-                                .temperature(0.0)
-                                .maxRetries(0)
-                                .build());
+                                .baseUrl(settings.baseUrl()).apiKey(required(settings.apiKey(), "--model-api-key"))
+                                .modelName(settings.modelName()).timeout(clientTimeout(settings))
+                                .maxTokens(settings.maxTokens()).temperature(0.0).maxRetries(0).build(),
+                        AnthropicStreamingChatModel.builder()
+                                .baseUrl(settings.baseUrl()).apiKey(required(settings.apiKey(), "--model-api-key"))
+                                .modelName(settings.modelName()).timeout(clientTimeout(settings))
+                                .maxTokens(settings.maxTokens()).temperature(0.0).build());
                 default -> throw new IllegalArgumentException("unknown model provider \"" + settings.provider()
                         + "\"; use local, openai, ollama, anthropic or extractive");
             };
@@ -88,11 +91,24 @@ public final class LanguageModels {
         }
         LlamaCppChatModel model = new LlamaCppChatModel(file, new LlamaCppChatModel.Options(
                 settings.contextSize(), settings.maxTokens(), settings.threads(), 0f));
-        return new Opened(Optional.of(new LanguageModel("local:" + model.name(), model, model)), null);
+        return new Opened(Optional.of(new LanguageModel("local:" + model.name(), model, model, model)), null);
     }
 
-    private static Opened remote(String name, dev.langchain4j.model.chat.ChatModel model) {
-        return new Opened(Optional.of(new LanguageModel(name, model, null)), null);
+    private static Opened remote(String name, ChatModel model, StreamingChatModel streaming) {
+        return new Opened(Optional.of(new LanguageModel(name, model, streaming, null)), null);
+    }
+
+    private static Duration clientTimeout(ChatModelSettings settings) {
+        return settings.timeout().plus(CLIENT_GRACE);
+    }
+
+    /** Self-hosted OpenAI-compatible servers (vLLM, llama.cpp, LM Studio) take any key. */
+    private static String keyOrNone(ChatModelSettings settings) {
+        return settings.apiKey() == null ? "none" : settings.apiKey();
+    }
+
+    private static String ollamaUrl(ChatModelSettings settings) {
+        return settings.baseUrl() == null ? "http://localhost:11434" : settings.baseUrl();
     }
 
     private static Opened unavailable(String problem) {

@@ -194,7 +194,11 @@ final class FakeOpenAiServer implements AutoCloseable {
             if (!reply.delay().isZero()) {
                 Thread.sleep(reply.delay().toMillis());
             }
-            send(exchange, reply);
+            if (request.body().path("stream").asBoolean() && reply.status() == 200) {
+                stream(exchange, reply);
+            } else {
+                send(exchange, reply);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
@@ -209,6 +213,44 @@ final class FakeOpenAiServer implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
+    }
+
+    /**
+     * The streaming form of the protocol: the assistant message word by word as {@code chat.completion.chunk}
+     * server-sent events, a last chunk with the finish reason, then {@code [DONE]}.
+     */
+    private static void stream(HttpExchange exchange, Reply reply) throws IOException {
+        String content = JSON.readTree(reply.body()).path("choices").path(0).path("message").path("content").asText();
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (String piece : content.split("(?<= )")) {
+                out.write(event(chunk(piece, null)));
+                out.flush();
+            }
+            out.write(event(chunk(null, "stop")));
+            out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String chunk(String piece, String finishReason) {
+        ObjectNode root = JSON.createObjectNode().put("id", "chatcmpl-fake").put("object", "chat.completion.chunk")
+                .put("created", System.currentTimeMillis() / 1000).put("model", "fake-model");
+        ObjectNode choice = root.putArray("choices").addObject().put("index", 0);
+        ObjectNode delta = choice.putObject("delta");
+        if (piece != null) {
+            delta.put("content", piece);
+        }
+        if (finishReason == null) {
+            choice.putNull("finish_reason");
+        } else {
+            choice.put("finish_reason", finishReason);
+        }
+        return root.toString();
+    }
+
+    private static byte[] event(String json) {
+        return ("data: " + json + "\n\n").getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
