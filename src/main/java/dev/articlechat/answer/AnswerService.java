@@ -103,11 +103,14 @@ public final class AnswerService {
     }
 
     /**
-     * Answers one question without caching it, so that the embedding model and the JIT have run before the
-     * first real user waits on them.
+     * Retrieves and answers one question extractively, uncached, so that the embedding model and the JIT have
+     * run before the first real user waits on them. A language model is not asked: it would delay readiness
+     * by seconds, and it is ready to answer once loaded.
      */
     public void warmUp() {
-        answer(Question.of(corpus.primary().title()));
+        Question question = Question.of(corpus.primary().title());
+        fallback.draft(question, retriever.retrieve(ConversationContext.queryFor(question), options.mode(),
+                options.passages(), options.contextWindow()));
     }
 
     public String modelName() {

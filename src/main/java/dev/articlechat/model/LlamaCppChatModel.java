@@ -22,7 +22,10 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +45,8 @@ import org.slf4j.LoggerFactory;
 public final class LlamaCppChatModel implements ChatModel, StreamingChatModel, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LlamaCppChatModel.class);
+    /** Where the bindings unpack their native library (read by de.kherud.llama.LlamaLoader). */
+    private static final String LIBRARY_DIRECTORY = "de.kherud.llama.tmpdir";
 
     /** Settings of the local model; {@code threads} 2 fits the 2-core machines this runs on. */
     public record Options(int contextSize, int maxTokens, int threads, float temperature) {
@@ -72,16 +77,42 @@ public final class LlamaCppChatModel implements ChatModel, StreamingChatModel, A
     }
 
     /**
-     * Loads llama.cpp's library, which announces where it unpacked itself on stdout, where `ask --json` and
-     * `eval --json` print their results; that line is sent to stderr instead.
+     * Loads llama.cpp's library. The bindings unpack it to one fixed temporary path and rewrite that file on
+     * every start, which crashes any other process running from it (a server while `ask` starts, seen here):
+     * each process unpacks into a directory of its own. The bindings also announce the unpacking on stdout,
+     * where `ask --json` and `eval --json` print their results; that line is sent to stderr instead.
      */
     private static synchronized void loadNativeLibrary() {
+        Path directory = null;
+        if (System.getProperty(LIBRARY_DIRECTORY) == null) {
+            try {
+                directory = Files.createTempDirectory("article-chat-llama");
+                System.setProperty(LIBRARY_DIRECTORY, directory.toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create a directory for llama.cpp's library", e);
+            }
+        }
         PrintStream stdout = System.out;
         System.setOut(System.err);
         try {
             LlamaModel.setLogger(LogFormat.TEXT, (level, message) -> log.trace("llama.cpp: {}", message.strip()));
         } finally {
             System.setOut(stdout);
+        }
+        if (directory != null) {
+            deleteLoadedLibrary(directory);
+        }
+    }
+
+    /** A loaded library stays mapped after its file is gone; removing it leaves nothing behind in /tmp. */
+    private static void deleteLoadedLibrary(Path directory) {
+        try (var files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(directory);
+        } catch (IOException e) {
+            log.debug("Could not remove the unpacked llama.cpp library in {}: {}", directory, e.getMessage());
         }
     }
 
