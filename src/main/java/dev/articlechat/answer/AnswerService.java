@@ -71,6 +71,9 @@ public final class AnswerService {
         Answer answer;
         try {
             answer = written(answerer, question, retrieval, searched, null);
+            if (answerer != fallback && answer.answered()) {
+                requireOnTarget(answer, question, retrieval);
+            }
         } catch (AnswererException e) {
             if (fallback == answerer) {
                 throw e;
@@ -81,6 +84,27 @@ public final class AnswerService {
         long done = System.nanoTime();
         return answer.withTimings(new Timings(millis(retrieved - started), millis(done - retrieved),
                 millis(done - started)));
+    }
+
+    /**
+     * A model's answer must rest on the sentence that answers the question best by the article's own
+     * evidence, the one the extractive answerer picks. A sentence can be supported word for word by a passage
+     * and still answer a different question ("What tariffs did Ottawa impose?" answered with the tariffs the
+     * US imposed); and where the extractive answerer finds no answer at all, a fluent one from the model is
+     * more likely invented than found.
+     */
+    private void requireOnTarget(Answer answer, Question question, Retrieval retrieval) {
+        Draft reference = fallback.draft(question, retrieval);
+        if (!reference.answered()) {
+            throw new AnswererException("off target", "the article's sentences do not answer this question");
+        }
+        List<Citation> best = verifier.verify(reference.text(), retrieval.passages()).citations();
+        boolean citesBest = best.isEmpty() || answer.citations().stream()
+                .anyMatch(c -> c.passageId().equals(best.get(0).passageId()));
+        if (!citesBest) {
+            throw new AnswererException("off target", "the answer does not rest on the sentence that answers the"
+                    + " question best (" + best.get(0).passageId() + ")");
+        }
     }
 
     /** A model that failed or was slow may answer next time; only a lasting answer is kept. */

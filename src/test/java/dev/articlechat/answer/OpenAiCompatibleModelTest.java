@@ -241,6 +241,19 @@ class OpenAiCompatibleModelTest {
     }
 
     @Test
+    void falls_back_when_a_supported_answer_rests_on_a_sentence_that_answers_another_question() {
+        fake.replyWith(request -> Reply.content("The Trump administration imposed increased US tariffs ["
+                + request.numberOf("increased US tariffs") + "]."));
+
+        Answer answer = answers.ask(Question.of("What tariffs did Ottawa impose on China?"));
+
+        assertThat(answer.fallback()).startsWith("off target");
+        assertThat(answer.model()).isEqualTo("extractive");
+        assertThat(answer.answer()).contains("electric vehicles");
+        assertKeepsTheContract(answer);
+    }
+
+    @Test
     void answers_from_the_article_when_the_model_wrongly_says_it_has_no_answer() {
         fake.replyWith(Reply.content("The passages do not mention this."));
 
