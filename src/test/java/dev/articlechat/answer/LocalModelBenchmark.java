@@ -13,14 +13,13 @@ import dev.articlechat.retrieve.QueryEmbedder;
 import dev.articlechat.retrieve.Retrieval;
 import dev.articlechat.retrieve.RetrievalMode;
 import dev.articlechat.retrieve.RetrievedPassage;
+import dev.articlechat.support.CollectingHandler;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Measures the local model on the dev questions: load time, time to the first streamed token and to the
@@ -57,29 +56,11 @@ public final class LocalModelBenchmark {
                         Math.min(GroundedPrompt.MAX_PASSAGES, retrieval.passages().size()));
                 ChatRequest request = ChatRequest.builder()
                         .messages(GroundedPrompt.messages(corpus.primary().title(), question, sources)).build();
-                long[] first = {0};
-                CompletableFuture<ChatResponse> done = new CompletableFuture<>();
-                model.chat(request, new StreamingChatResponseHandler() {
-                    @Override
-                    public void onPartialResponse(String piece) {
-                        if (first[0] == 0) {
-                            first[0] = System.nanoTime();
-                        }
-                    }
-
-                    @Override
-                    public void onCompleteResponse(ChatResponse response) {
-                        done.complete(response);
-                    }
-
-                    @Override
-                    public void onError(Throwable error) {
-                        done.completeExceptionally(error);
-                    }
-                });
-                ChatResponse response = done.get();
+                CollectingHandler stream = new CollectingHandler();
+                model.chat(request, stream);
+                ChatResponse response = stream.await(120);
                 whole[i] = System.nanoTime() - started;
-                firstToken[i] = (first[0] == 0 ? System.nanoTime() : first[0]) - started;
+                firstToken[i] = (stream.firstPieceNanos() == 0 ? System.nanoTime() : stream.firstPieceNanos()) - started;
                 tokens += response.tokenUsage().outputTokenCount();
             }
             Arrays.sort(firstToken);

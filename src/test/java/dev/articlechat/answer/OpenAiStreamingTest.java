@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.articlechat.model.ChatModelSettings;
 import dev.articlechat.model.LanguageModel;
 import dev.articlechat.model.LanguageModels;
+import dev.articlechat.support.CollectingHandler;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,52 +38,26 @@ class OpenAiStreamingTest {
     void streams_the_reply_piece_by_piece_and_completes_with_the_whole_of_it() throws Exception {
         String reply = "Carney's visit to China began on Wednesday [1].";
         fake.replyWith(FakeOpenAiServer.Reply.content(reply));
-        List<String> pieces = new CopyOnWriteArrayList<>();
-        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+        CollectingHandler stream = new CollectingHandler();
 
         model.streaming().chat(ChatRequest.builder().messages(UserMessage.from("When did the visit begin?")).build(),
-                new StreamingChatResponseHandler() {
-                    @Override
-                    public void onPartialResponse(String piece) {
-                        pieces.add(piece);
-                    }
+                stream);
 
-                    @Override
-                    public void onCompleteResponse(ChatResponse response) {
-                        done.complete(response);
-                    }
-
-                    @Override
-                    public void onError(Throwable error) {
-                        done.completeExceptionally(error);
-                    }
-                });
-
-        ChatResponse response = done.get(10, TimeUnit.SECONDS);
+        ChatResponse response = stream.await(10);
         assertThat(fake.lastRequest().body().path("stream").asBoolean()).isTrue();
-        assertThat(pieces).hasSizeGreaterThan(1);
-        assertThat(String.join("", pieces)).isEqualTo(reply);
+        assertThat(stream.pieces()).hasSizeGreaterThan(1);
+        assertThat(String.join("", stream.pieces())).isEqualTo(reply);
         assertThat(response.aiMessage().text()).isEqualTo(reply);
     }
 
     @Test
     void reports_an_error_when_the_server_fails_instead_of_streaming() throws Exception {
         fake.replyWith(FakeOpenAiServer.Reply.raw(500, "{\"error\":{\"message\":\"overloaded\"}}"));
-        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+        CollectingHandler stream = new CollectingHandler();
 
         model.streaming().chat(ChatRequest.builder().messages(UserMessage.from("When did the visit begin?")).build(),
-                new StreamingChatResponseHandler() {
-                    @Override
-                    public void onCompleteResponse(ChatResponse response) {
-                        done.complete(response);
-                    }
+                stream);
 
-                    @Override
-                    public void onError(Throwable error) {
-                        done.completeExceptionally(error);
-                    }
-                });
-
-        assertThat(done).failsWithin(10, TimeUnit.SECONDS);
+        assertThat(stream.done()).failsWithin(10, TimeUnit.SECONDS);
     }
 }

@@ -3,15 +3,12 @@ package dev.articlechat.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.articlechat.support.CollectingHandler;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,28 +47,12 @@ class LlamaCppChatModelTest {
 
     @Test
     void streams_the_same_pieces_it_completes_with() throws Exception {
-        List<String> pieces = new ArrayList<>();
-        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+        CollectingHandler stream = new CollectingHandler();
 
-        model.chat(request("the news said"), new StreamingChatResponseHandler() {
-            @Override
-            public void onPartialResponse(String piece) {
-                pieces.add(piece);
-            }
+        model.chat(request("the news said"), stream);
 
-            @Override
-            public void onCompleteResponse(ChatResponse response) {
-                done.complete(response);
-            }
-
-            @Override
-            public void onError(Throwable error) {
-                done.completeExceptionally(error);
-            }
-        });
-
-        assertThat(pieces).isNotEmpty();
-        assertThat(String.join("", pieces)).isEqualTo(done.get(10, TimeUnit.SECONDS).aiMessage().text());
+        assertThat(stream.pieces()).isNotEmpty();
+        assertThat(String.join("", stream.pieces())).isEqualTo(stream.await(10).aiMessage().text());
     }
 
     @Test
