@@ -97,8 +97,10 @@ public final class ExtractiveAnswerer implements Answerer {
             double score = SEMANTIC_WEIGHT * source.semantic() + (1 - SEMANTIC_WEIGHT) * lexical
                     - ALREADY_SAID_PENALTY * said
                     + (answerType.prefers(sentence, question.text()) ? ANSWER_TYPE_BONUS : 0);
-            log.debug("  {} semantic {} lexical {} said {} score {}", source.passage().id(), format(source.semantic()),
-                    format(lexical), format(said), format(score));
+            if (log.isDebugEnabled()) { // formatting costs more than scoring; this runs for every candidate
+                log.debug("  {} semantic {} lexical {} said {} score {}", source.passage().id(),
+                        format(source.semantic()), format(lexical), format(said), format(score));
+            }
             boolean related = source.semantic() >= MIN_SIMILARITY || lexical >= MIN_LEXICAL;
             if (related && score > bestScore && answerType.admits(sentence)) {
                 bestScore = score;
