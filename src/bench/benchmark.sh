@@ -26,11 +26,14 @@ PY
 
 java -jar target/article-chat.jar index --index-dir "$work/index" >/dev/null 2>&1
 started=$(date +%s%N)
-java "${java_options[@]}" -jar target/article-chat.jar serve --port "$port" --index-dir "$work/index" 2>"$work/server.log" &
+# The extractive answerer unless BENCH_PROVIDER names another: these figures are for retrieval and answering
+# without a language model (src/bench/local-model.sh measures the local model).
+java "${java_options[@]}" -jar target/article-chat.jar serve --port "$port" --index-dir "$work/index" \
+  --model-provider "${BENCH_PROVIDER:-extractive}" 2>"$work/server.log" &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
 until curl -sf "http://127.0.0.1:$port/health" >/dev/null; do sleep 0.02; done
-echo "ready: /health answered $(( ($(date +%s%N) - started) / 1000000 )) ms after start, index present; JVM options: ${java_options[*]:-none}"
+echo "ready: /health answered $(( ($(date +%s%N) - started) / 1000000 )) ms after start, index present; JVM options: ${java_options[*]:-none}; answers: ${BENCH_PROVIDER:-extractive}"
 echo "memory at start: $(awk '/VmRSS/ {print $2/1024 " MB"}' /proc/$server/status) resident"
 
 for unique in 0 1; do
