@@ -24,4 +24,8 @@ public record Answer(String answer, boolean answered, List<Citation> citations, 
     public Answer withTimings(Timings timings) {
         return new Answer(answer, answered, citations, model, query, timings, fallback);
     }
+
+    public Answer withFallback(String reason) {
+        return new Answer(answer, answered, citations, model, query, timingsMs, reason);
+    }
 }

@@ -68,22 +68,30 @@ public final class AnswerService {
         Retrieval retrieval = retriever.retrieve(query, options.mode(), options.passages(), options.contextWindow());
         long retrieved = System.nanoTime();
         String searched = query.hasContext() ? query.context() + " " + query.question() : query.question();
-        Answer answer;
-        try {
-            answer = written(answerer, question, retrieval, searched, null);
-            if (answerer != fallback && answer.answered()) {
-                requireOnTarget(answer, question, retrieval);
-            }
-        } catch (AnswererException e) {
-            if (fallback == answerer) {
-                throw e;
-            }
-            log.info("Falling back to {} for \"{}\": {}", fallback.name(), question.text(), e.getMessage());
-            answer = written(fallback, question, retrieval, searched, e.reason() + ": " + e.getMessage());
-        }
+        Answer answer = answerer == fallback
+                ? written(answerer.name(), answerer.draft(question, retrieval), retrieval, searched)
+                : checkedModelAnswer(question, retrieval, searched);
         long done = System.nanoTime();
         return answer.withTimings(new Timings(millis(retrieved - started), millis(done - retrieved),
                 millis(done - started)));
+    }
+
+    /**
+     * The model's answer when it passes every check, else the extractive answer with the reason. The extractive
+     * answer is made once, first: the check needs it as the reference, and the fallback is it.
+     */
+    private Answer checkedModelAnswer(Question question, Retrieval retrieval, String searched) {
+        Answer reference = written(fallback.name(), fallback.draft(question, retrieval), retrieval, searched);
+        try {
+            Answer answer = written(answerer.name(), answerer.draft(question, retrieval), retrieval, searched);
+            if (answer.answered()) {
+                requireOnTarget(answer, reference);
+            }
+            return answer;
+        } catch (AnswererException e) {
+            log.info("Falling back to {} for \"{}\": {}", fallback.name(), question.text(), e.getMessage());
+            return reference.withFallback(e.reason() + ": " + e.getMessage());
+        }
     }
 
     /**
@@ -93,17 +101,14 @@ public final class AnswerService {
      * US imposed); and where the extractive answerer finds no answer at all, a fluent one from the model is
      * more likely invented than found.
      */
-    private void requireOnTarget(Answer answer, Question question, Retrieval retrieval) {
-        Draft reference = fallback.draft(question, retrieval);
+    private static void requireOnTarget(Answer answer, Answer reference) {
         if (!reference.answered()) {
             throw new AnswererException("off target", "the article's sentences do not answer this question");
         }
-        List<Citation> best = verifier.verify(reference.text(), retrieval.passages()).citations();
-        boolean citesBest = best.isEmpty() || answer.citations().stream()
-                .anyMatch(c -> c.passageId().equals(best.get(0).passageId()));
-        if (!citesBest) {
+        String best = reference.citations().get(0).passageId();
+        if (answer.citations().stream().noneMatch(c -> c.passageId().equals(best))) {
             throw new AnswererException("off target", "the answer does not rest on the sentence that answers the"
-                    + " question best (" + best.get(0).passageId() + ")");
+                    + " question best (" + best + ")");
         }
     }
 
@@ -112,18 +117,16 @@ public final class AnswerService {
         return answer.fallback() != null && TRANSIENT_FAILURES.stream().anyMatch(answer.fallback()::startsWith);
     }
 
-    /** One answerer's verified answer; an answer that no retrieved passage backs becomes a refusal. */
-    private Answer written(Answerer writer, Question question, Retrieval retrieval, String searched,
-                           String fallbackReason) {
-        Draft draft = writer.draft(question, retrieval);
+    /** A draft with its citations verified; a draft that claims an answer but cites nothing verifiable fails. */
+    private Answer written(String writer, Draft draft, Retrieval retrieval, String searched) {
         if (!draft.answered()) {
-            return new Answer(draft.text(), false, List.of(), writer.name(), searched, null, fallbackReason);
+            return new Answer(draft.text(), false, List.of(), writer, searched, null, null);
         }
         CitationVerifier.Verified verified = verifier.verify(draft.text(), retrieval.passages());
         if (!verified.cited()) {
             throw new AnswererException("uncited", "no citation in the answer could be verified");
         }
-        return new Answer(verified.text(), true, verified.citations(), writer.name(), searched, null, fallbackReason);
+        return new Answer(verified.text(), true, verified.citations(), writer, searched, null, null);
     }
 
     /**

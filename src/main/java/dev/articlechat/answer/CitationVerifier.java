@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Turns a draft's source markers into checked citations. A marker survives only if it names a source the
@@ -17,9 +16,6 @@ import java.util.regex.Pattern;
  * offsets; survivors are renumbered 1..N in order of first use, so every citation is used and numbered.
  */
 public final class CitationVerifier {
-
-    /** "[2]", and the "[1, 3]" that language models like to write. */
-    private static final Pattern MARKER = Pattern.compile("\\[(\\d+(?:\\s*,\\s*\\d+)*)]");
 
     /** The checked answer text and its citations; {@code cited} is false when no marker survived. */
     public record Verified(String text, List<Citation> citations) {
@@ -38,13 +34,12 @@ public final class CitationVerifier {
     public Verified verify(String draft, List<RetrievedPassage> sources) {
         Map<Integer, Citation> bySource = new LinkedHashMap<>();
         StringBuilder text = new StringBuilder();
-        Matcher marker = MARKER.matcher(draft);
+        Matcher marker = CitationMarkers.PATTERN.matcher(draft);
         int last = 0;
         while (marker.find()) {
             text.append(draft, last, marker.start());
             StringBuilder renumbered = new StringBuilder();
-            for (String number : marker.group(1).split("\\s*,\\s*")) {
-                int source = number.length() > 9 ? -1 : Integer.parseInt(number); // no one has a billion sources
+            for (int source : CitationMarkers.numbers(marker.group(1))) {
                 Citation citation = bySource.get(source);
                 if (citation == null && isVerifiable(source, sources)) {
                     citation = cite(bySource.size() + 1, sources.get(source - 1).passage());

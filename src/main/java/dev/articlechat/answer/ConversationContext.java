@@ -21,13 +21,8 @@ public final class ConversationContext {
         List<Turn> history = question.history();
         String context = history.subList(Math.max(0, history.size() - TURNS), history.size()).stream()
                 .map(Turn::content)
-                .map(ConversationContext::withoutMarkers)
+                .map(CitationMarkers::strip)
                 .collect(Collectors.joining(" "));
         return new RetrievalQuery(question.text(), context);
-    }
-
-    /** What the earlier answers said, without the citation markers, which mean nothing to a search. */
-    static String withoutMarkers(String text) {
-        return text.replaceAll("\\[\\d+(?:\\s*,\\s*\\d+)*]", "");
     }
 }

@@ -153,7 +153,7 @@ public final class ExtractiveAnswerer implements Answerer {
         Set<String> terms = new HashSet<>();
         question.history().stream()
                 .filter(turn -> !turn.fromUser())
-                .forEach(turn -> terms.addAll(analyzer.terms(ConversationContext.withoutMarkers(turn.content()))));
+                .forEach(turn -> terms.addAll(analyzer.terms(CitationMarkers.strip(turn.content()))));
         return terms;
     }
 

@@ -44,7 +44,7 @@ final class GroundedPrompt {
             List<Turn> history = question.history();
             for (Turn turn : history.subList(Math.max(0, history.size() - 2), history.size())) {
                 user.append(turn.fromUser() ? "User: " : "Assistant: ")
-                        .append(shorten(ConversationContext.withoutMarkers(turn.content()))).append('\n');
+                        .append(shorten(CitationMarkers.strip(turn.content()))).append('\n');
             }
         }
         user.append("\nQuestion (user text): \"\"\"").append(question.text().replace("\"\"\"", "\"")).append("\"\"\"\n")

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 final class Sentences {
 
     /** A sentence end: terminal punctuation and any markers after it ("… Beijing. [2]"), then a new sentence. */
-    private static final Pattern END = Pattern.compile("[.!?](?:\\s?\\[\\d{1,3}])*(?=\\s+[\\p{Lu}\"“])");
+    private static final Pattern END = Pattern.compile(
+            "[.!?](?:\\s?" + CitationMarkers.PATTERN.pattern() + ")*(?=\\s+[\\p{Lu}\"“])");
 
     private Sentences() {
     }

@@ -26,7 +26,6 @@ final class SupportChecker {
     /** Share of a sentence's content words that its passage must contain. */
     static final double MIN_SUPPORT = 0.6;
 
-    private static final Pattern MARKER = Pattern.compile("\\s*\\[(\\d{1,3})]");
     /** Names and numbers: digits, or a capitalised word that does not start the sentence. */
     private static final Pattern FACT = Pattern.compile("(?<=\\S\\s)\\p{Lu}[\\p{L}’'\\-]+|\\d[\\d.,]*");
     /** Words that carry no claim ("The passage says…", "according to the article"). */
@@ -53,7 +52,7 @@ final class SupportChecker {
             if (sentence.isBlank()) {
                 continue;
             }
-            String claim = MARKER.matcher(sentence).replaceAll("").strip();
+            String claim = CitationMarkers.strip(sentence).strip();
             if (!addsToQuestion(claim, question)) {
                 return Result.unsupported("\"" + claim + "\" does not answer the question");
             }
@@ -120,11 +119,12 @@ final class SupportChecker {
 
     private static List<Integer> citedSources(String sentence, int sourceCount) {
         List<Integer> cited = new ArrayList<>();
-        Matcher marker = MARKER.matcher(sentence);
+        Matcher marker = CitationMarkers.PATTERN.matcher(sentence);
         while (marker.find()) {
-            int n = Integer.parseInt(marker.group(1));
-            if (n >= 1 && n <= sourceCount) {
-                cited.add(n);
+            for (int n : CitationMarkers.numbers(marker.group(1))) {
+                if (n >= 1 && n <= sourceCount && !cited.contains(n)) {
+                    cited.add(n);
+                }
             }
         }
         return cited;

@@ -1,0 +1,31 @@
+package dev.articlechat.answer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** The {@code [n]} markers that tie an answer's sentences to its sources, read the same way everywhere. */
+final class CitationMarkers {
+
+    /** "[2]", and the "[1, 3]" that language models like to write; group 1 holds the numbers. */
+    static final Pattern PATTERN = Pattern.compile("\\[(\\d+(?:\\s*,\\s*\\d+)*)]");
+
+    private static final Pattern WITH_SPACE_BEFORE = Pattern.compile("\\s*" + PATTERN.pattern());
+
+    private CitationMarkers() {
+    }
+
+    /** The source numbers in a marker's group 1; a number too long to be one (no one has a billion) is -1. */
+    static List<Integer> numbers(String group) {
+        List<Integer> numbers = new ArrayList<>();
+        for (String number : group.split("\\s*,\\s*")) {
+            numbers.add(number.length() > 9 ? -1 : Integer.parseInt(number));
+        }
+        return numbers;
+    }
+
+    /** The text without its markers (and the space before each), as a search or a support check wants it. */
+    static String strip(String text) {
+        return WITH_SPACE_BEFORE.matcher(text).replaceAll("");
+    }
+}
