@@ -2,7 +2,10 @@ package dev.articlechat.cli;
 
 import dev.articlechat.ArticleChat;
 import dev.articlechat.http.HttpApi;
+import dev.articlechat.http.HttpSettings;
 import io.javalin.Javalin;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,12 +29,18 @@ final class ServeCommand implements Runnable {
             description = "Address to listen on. Env: HOST. Default: ${DEFAULT-VALUE}.")
     String host;
 
+    @Option(names = "--cors-origin", paramLabel = "ORIGIN", split = ",", defaultValue = "${env:CORS_ORIGINS}",
+            description = "Origin (https://example.com) whose pages may call /api/*, to embed the widget there; "
+                    + "repeat for several, or * for any. Env: CORS_ORIGINS (comma-separated). Default: none.")
+    List<String> corsOrigins = new ArrayList<>();
+
     @Override
     public void run() {
         long started = System.nanoTime();
+        HttpSettings web = new HttpSettings(corsOrigins == null ? List.of() : corsOrigins);
         ArticleChat chat = ArticleChat.open(common.settings());
         chat.answers().warmUp();
-        Javalin app = HttpApi.create(chat.answers(), chat.languageModelProblem());
+        Javalin app = HttpApi.create(chat.answers(), chat.languageModelProblem(), web);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();

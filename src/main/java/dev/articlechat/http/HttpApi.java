@@ -28,6 +28,11 @@ public final class HttpApi {
 
     /** @param modelUnavailable why the configured language model is not answering, for /health; null if it is */
     public static Javalin create(AnswerService answers, String modelUnavailable) {
+        return create(answers, modelUnavailable, HttpSettings.defaults());
+    }
+
+    /** @param web which other origins may call the API, for the widget embedded elsewhere */
+    public static Javalin create(AnswerService answers, String modelUnavailable, HttpSettings web) {
         ObjectMapper json = JavalinJackson.defaultMapper();
         AskController ask = new AskController(answers, new AskRequestReader(json));
         ArticleController article = new ArticleController(answers.corpus());
@@ -37,6 +42,8 @@ public final class HttpApi {
             config.jsonMapper(new JavalinJackson(json, false));
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
+            WebPages.serve(config);
+            CorsPolicy.apply(config, web);
             config.routes.get("/health", health::health);
             config.routes.get("/api/article", article::article);
             config.routes.get("/api/articles", article::articles);
