@@ -45,7 +45,7 @@ public final class ArticleChat implements Closeable {
             Answerer extractive = new ExtractiveAnswerer(refusal);
             LanguageModels.Opened languageModel = LanguageModels.open(settings.chatModel());
             Answerer answerer = languageModel.model()
-                    .<Answerer>map(model -> new ChatModelAnswerer(model.name(), model.chat(), corpus.primary().title(),
+                    .<Answerer>map(model -> new ChatModelAnswerer(model.name(), model.chat(), model.streaming(), corpus.primary().title(),
                             settings.chatModel().timeout()))
                     .orElse(extractive);
             AnswerService answers = new AnswerService(corpus, retriever, answerer, extractive,

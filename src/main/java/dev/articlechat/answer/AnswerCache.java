@@ -2,6 +2,7 @@ package dev.articlechat.answer;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,22 +13,26 @@ import java.util.Optional;
  */
 final class AnswerCache {
 
-    private final Map<Question, Answer> answers;
+    private final Map<Question, Entry> answers;
 
     AnswerCache(int capacity) {
         this.answers = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Question, Answer> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Question, Entry> eldest) {
                 return size() > capacity;
             }
         });
     }
 
-    Optional<Answer> get(Question question) {
+    /** An answer and the sources it was written from, so that a stream can be replayed. */
+    record Entry(Answer answer, List<Source> sources) {
+    }
+
+    Optional<Entry> get(Question question) {
         return Optional.ofNullable(answers.get(question));
     }
 
-    void put(Question question, Answer answer) {
-        answers.put(question, answer);
+    void put(Question question, Entry entry) {
+        answers.put(question, entry);
     }
 }

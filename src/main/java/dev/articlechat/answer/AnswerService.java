@@ -49,41 +49,52 @@ public final class AnswerService {
     }
 
     public Answer ask(Question question) {
-        long started = System.nanoTime();
-        Optional<Answer> cached = cache.get(question);
-        if (cached.isPresent()) {
-            // the time this request took, not the first one's
-            return cached.get().withTimings(new Timings(0, 0, millis(System.nanoTime() - started)));
-        }
-        Answer fresh = answer(question);
-        if (!fellBackForAWhile(fresh)) {
-            cache.put(question, fresh);
-        }
-        return fresh;
+        return ask(question, AnswerListener.NONE);
     }
 
-    private Answer answer(Question question) {
+    /**
+     * Answers as {@link #ask(Question)} does, telling {@code listener} the sources and then the answer's text as
+     * it is written and checked. What the listener is told adds up to the returned answer, unless that answer
+     * fell back (its {@code fallback} says why), in which case the returned answer replaces the text.
+     */
+    public Answer ask(Question question, AnswerListener listener) {
         long started = System.nanoTime();
+        Optional<AnswerCache.Entry> cached = cache.get(question);
+        if (cached.isPresent()) {
+            Answer answer = cached.get().answer();
+            listener.sources(answer.query(), cached.get().sources());
+            listener.token(answer.answer());
+            // the time this request took, not the first one's
+            return answer.withTimings(new Timings(0, 0, millis(System.nanoTime() - started)));
+        }
         RetrievalQuery query = ConversationContext.queryFor(question);
         Retrieval retrieval = retriever.retrieve(query, options.mode(), options.passages(), options.contextWindow());
         long retrieved = System.nanoTime();
         String searched = query.hasContext() ? query.context() + " " + query.question() : query.question();
+        List<Source> sources = Source.of(retrieval);
+        listener.sources(searched, sources);
+        StreamedText streamed = new StreamedText(verifier, retrieval.passages(), listener);
         Answer answer = answerer == fallback
-                ? written(answerer.name(), answerer.draft(question, retrieval), retrieval, searched)
-                : checkedModelAnswer(question, retrieval, searched);
+                ? written(answerer.name(), answerer.draft(question, retrieval, streamed), retrieval, searched)
+                : checkedModelAnswer(question, retrieval, searched, streamed);
+        streamed.finish(answer);
         long done = System.nanoTime();
-        return answer.withTimings(new Timings(millis(retrieved - started), millis(done - retrieved),
+        Answer fresh = answer.withTimings(new Timings(millis(retrieved - started), millis(done - retrieved),
                 millis(done - started)));
+        if (!fellBackForAWhile(fresh)) {
+            cache.put(question, new AnswerCache.Entry(fresh, sources));
+        }
+        return fresh;
     }
 
     /**
      * The model's answer when it passes every check, else the extractive answer with the reason. The extractive
      * answer is made once, first: the check needs it as the reference, and the fallback is it.
      */
-    private Answer checkedModelAnswer(Question question, Retrieval retrieval, String searched) {
+    private Answer checkedModelAnswer(Question question, Retrieval retrieval, String searched, DraftSink sentences) {
         Answer reference = written(fallback.name(), fallback.draft(question, retrieval), retrieval, searched);
         try {
-            Answer answer = written(answerer.name(), answerer.draft(question, retrieval), retrieval, searched);
+            Answer answer = written(answerer.name(), answerer.draft(question, retrieval, sentences), retrieval, searched);
             if (answer.answered()) {
                 requireOnTarget(answer, reference);
             }

@@ -13,5 +13,13 @@ public interface Answerer {
      * @param retrieval the passages to answer from; marker {@code [n]} in the draft means
      *                  {@code retrieval.passages().get(n - 1)}
      */
-    Draft draft(Question question, Retrieval retrieval);
+    default Draft draft(Question question, Retrieval retrieval) {
+        return draft(question, retrieval, DraftSink.NONE);
+    }
+
+    /**
+     * As {@link #draft(Question, Retrieval)}, passing each sentence of an answer to {@code sentences} as soon as
+     * it is final. A refusal is only returned, never passed on.
+     */
+    Draft draft(Question question, Retrieval retrieval, DraftSink sentences);
 }

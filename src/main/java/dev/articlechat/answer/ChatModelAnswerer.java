@@ -3,8 +3,10 @@ package dev.articlechat.answer;
 import dev.articlechat.retrieve.Retrieval;
 import dev.articlechat.retrieve.RetrievedPassage;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -23,6 +25,7 @@ public final class ChatModelAnswerer implements Answerer {
 
     private final String name;
     private final ChatModel model;
+    private final StreamingChatModel streaming;
     private final String title;
     private final Duration timeout;
     private final SupportChecker support = new SupportChecker();
@@ -33,13 +36,16 @@ public final class ChatModelAnswerer implements Answerer {
     });
 
     /**
-     * @param name    shown as the answer's model, e.g. "local:SmolLM2-135M-Instruct.Q4_1.gguf"
-     * @param title   the article's title, named in the prompt
-     * @param timeout how long a model may take before the extractive answer is given instead
+     * @param name      shown as the answer's model, e.g. "local:SmolLM2-135M-Instruct.Q4_1.gguf"
+     * @param streaming the same model, streaming; null if it cannot stream (then sentences come at the end)
+     * @param title     the article's title, named in the prompt
+     * @param timeout   how long a model may take before the extractive answer is given instead
      */
-    public ChatModelAnswerer(String name, ChatModel model, String title, Duration timeout) {
+    public ChatModelAnswerer(String name, ChatModel model, StreamingChatModel streaming, String title,
+                             Duration timeout) {
         this.name = name;
         this.model = model;
+        this.streaming = streaming;
         this.title = title;
         this.timeout = timeout;
     }
@@ -49,24 +55,56 @@ public final class ChatModelAnswerer implements Answerer {
         return name;
     }
 
+    /**
+     * Each sentence is cleaned and checked as soon as the model finishes it, and passed on to {@code sentences}:
+     * a stream shows only checked sentences, and generation stops as soon as the answer is complete, wanted
+     * no more, or broken.
+     */
     @Override
-    public Draft draft(Question question, Retrieval retrieval) {
+    public Draft draft(Question question, Retrieval retrieval, DraftSink sentences) {
         List<RetrievedPassage> sources = sources(retrieval);
         ChatRequest request = ChatRequest.builder()
                 .messages(GroundedPrompt.messages(title, question, sources))
                 .build();
-        String cleaned = ModelOutput.clean(call(request));
-        if (cleaned.isEmpty()) {
+        ModelOutput output = new ModelOutput();
+        List<String> answer = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        if (streaming == null) {
+            accept(output.append(call(request)), answer, question, sources, sentences);
+        } else {
+            try (Generation generation = Generation.start(streaming, request, calls)) {
+                String piece;
+                while (!output.ended() && (piece = generation.next(deadline, sentences)) != null) {
+                    accept(output.append(piece), answer, question, sources, sentences);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AnswererException("cancelled", "the answer was cancelled");
+            }
+        }
+        accept(output.finish(), answer, question, sources, sentences);
+        if (answer.isEmpty()) {
             throw new AnswererException("empty", "the model's answer was empty");
         }
-        if (ModelOutput.isRefusal(cleaned)) {
-            // Small models also refuse questions the passages do answer; the extractive answerer, which
-            // refuses on its own evidence, decides. Both refusing gives answered: false.
-            throw new AnswererException("refused", "the model found no answer in the passages");
+        return new Draft(String.join(" ", answer), true);
+    }
+
+    private void accept(List<String> finished, List<String> answer, Question question,
+                        List<RetrievedPassage> sources, DraftSink sentences) {
+        for (String sentence : finished) {
+            if (ModelOutput.isRefusal(sentence)) {
+                if (answer.isEmpty()) {
+                    // Small models also refuse questions the passages do answer; the extractive answerer, which
+                    // refuses on its own evidence, decides. Both refusing gives answered: false.
+                    throw new AnswererException("refused", "the model found no answer in the passages");
+                }
+                continue; // "... [1]. The article does not say more." adds nothing
+            }
+            SupportChecker.Result checked = support.checkSentence(sentence, question.text(), sources);
+            String supported = checked.text().orElseThrow(() -> new AnswererException("unsupported", checked.problem()));
+            answer.add(supported);
+            sentences.sentence(supported);
         }
-        SupportChecker.Result checked = support.check(cleaned, question.text(), sources);
-        return new Draft(checked.text().orElseThrow(() -> new AnswererException("unsupported", checked.problem())),
-                true);
     }
 
     /**

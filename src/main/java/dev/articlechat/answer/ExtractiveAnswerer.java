@@ -70,7 +70,7 @@ public final class ExtractiveAnswerer implements Answerer {
     }
 
     @Override
-    public Draft draft(Question question, Retrieval retrieval) {
+    public Draft draft(Question question, Retrieval retrieval, DraftSink sentences) {
         List<QueryTerm> content = contentTerms(retrieval.questionTerms());
         List<QueryTerm> absentNames = content.stream().filter(t -> t.salient() && !t.inArticle()).toList();
         if (!absentNames.isEmpty()) {
@@ -111,7 +111,10 @@ public final class ExtractiveAnswerer implements Answerer {
             log.debug("Refusing \"{}\": no passage is close enough", question.text());
             return Draft.refusal(refusal);
         }
-        return new Draft(sources.get(best).passage().text() + " [" + (best + 1) + "]", true);
+        // a passage is one sentence of the article: the answer is that sentence, whole
+        String answer = sources.get(best).passage().text() + " [" + (best + 1) + "]";
+        sentences.sentence(answer);
+        return new Draft(answer, true);
     }
 
     private static List<QueryTerm> contentTerms(List<QueryTerm> terms) {

@@ -1,6 +1,8 @@
 package dev.articlechat.answer;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -9,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * Cleans what a language model wrote before it is checked: chat-template tokens, an echo of the prompt,
  * repeated sentences and rambling are removed, and refusals are recognised. Small local models do all of
- * these things.
+ * these things. Text is taken as it is generated, so that finished sentences can be checked and shown
+ * while the model is still writing.
  */
 final class ModelOutput {
 
@@ -31,24 +34,61 @@ final class ModelOutput {
                     + "|no information|not (mentioned|stated|specified|provided)|cannot (answer|be answered|find)"
                     + "|can't (answer|find)|unable to (answer|find)|i don't know");
 
-    private ModelOutput() {
+    private final StringBuilder raw = new StringBuilder();
+    private final Set<String> released = new LinkedHashSet<>();
+    private int examined;
+    private boolean ended;
+
+    /**
+     * Adds text as the model produces it and returns the sentences that became complete: a sentence is
+     * complete once the next one has begun, so none is released before the model has finished it.
+     */
+    List<String> append(String piece) {
+        raw.append(piece);
+        return release(false);
     }
 
+    /** The sentences still held back, once the model has stopped. */
+    List<String> finish() {
+        return release(true);
+    }
+
+    /** True when nothing the model writes next can be used: it echoes its prompt, or has said enough. */
+    boolean ended() {
+        return ended;
+    }
+
+    /** The whole of a model's answer, cleaned, as the sentences {@link #append} and {@link #finish} release. */
     static String clean(String raw) {
+        ModelOutput output = new ModelOutput();
+        List<String> sentences = new ArrayList<>(output.append(raw));
+        sentences.addAll(output.finish());
+        return String.join(" ", sentences);
+    }
+
+    private List<String> release(boolean finished) {
+        if (ended && !finished) {
+            return List.of();
+        }
         String text = TEMPLATE_TOKENS.matcher(raw).replaceAll(" ");
         Matcher echo = PROMPT_ECHO.matcher(text);
         if (echo.find()) {
             text = text.substring(0, echo.start());
+            ended = true;
         }
-        text = text.replaceAll("\\s+", " ").strip();
-        Set<String> sentences = new LinkedHashSet<>();
-        for (String sentence : Sentences.split(text)) {
-            String plain = LEAD_IN.matcher(sentence).replaceFirst("").strip();
-            if (!plain.isEmpty() && sentences.size() < MAX_SENTENCES) {
-                sentences.add(plain);
+        List<String> sentences = Sentences.split(text.replaceAll("\\s+", " ").strip());
+        int complete = finished || ended ? sentences.size() : sentences.size() - 1;
+        List<String> fresh = new ArrayList<>();
+        for (; examined < complete && released.size() < MAX_SENTENCES; examined++) {
+            String plain = LEAD_IN.matcher(sentences.get(examined)).replaceFirst("").strip();
+            if (!plain.isEmpty() && released.add(plain)) {
+                fresh.add(plain);
             }
         }
-        return String.join(" ", sentences);
+        if (released.size() >= MAX_SENTENCES) {
+            ended = true;
+        }
+        return fresh;
     }
 
     static boolean isRefusal(String cleaned) {

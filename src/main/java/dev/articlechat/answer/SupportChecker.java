@@ -49,25 +49,34 @@ final class SupportChecker {
     Result check(String draft, String question, List<RetrievedPassage> sources) {
         List<String> checked = new ArrayList<>();
         for (String sentence : Sentences.split(draft.strip())) {
-            if (sentence.isBlank()) {
-                continue;
+            Result result = checkSentence(sentence, question, sources);
+            if (result.text().isEmpty()) {
+                return result;
             }
-            String claim = CitationMarkers.strip(sentence).strip();
-            if (!addsToQuestion(claim, question)) {
-                return Result.unsupported("\"" + claim + "\" does not answer the question");
-            }
-            List<Integer> cited = citedSources(sentence, sources.size());
-            // A marker that names a real passage is the model's claim about its source, and is held to it; only
-            // a sentence without a usable marker is given the passage that supports it best.
-            Optional<Integer> source = supportingSource(claim, cited.isEmpty() ? allSources(sources.size()) : cited,
-                    question, sources);
-            if (source.isEmpty()) {
-                return Result.unsupported((cited.isEmpty() ? "no passage supports \"" : "the cited passage does not support \"")
-                        + claim + "\"");
-            }
-            checked.add(withMarker(claim, source.get()));
+            checked.add(result.text().get());
         }
         return checked.isEmpty() ? Result.unsupported("the answer is empty") : Result.supported(String.join(" ", checked));
+    }
+
+    /** One sentence, with the marker of the passage that supports it, or why none does. */
+    Result checkSentence(String sentence, String question, List<RetrievedPassage> sources) {
+        String claim = CitationMarkers.strip(sentence).strip();
+        if (claim.isEmpty()) {
+            return Result.unsupported("the sentence is empty");
+        }
+        if (!addsToQuestion(claim, question)) {
+            return Result.unsupported("\"" + claim + "\" does not answer the question");
+        }
+        List<Integer> cited = citedSources(sentence, sources.size());
+        // A marker that names a real passage is the model's claim about its source, and is held to it; only
+        // a sentence without a usable marker is given the passage that supports it best.
+        Optional<Integer> source = supportingSource(claim, cited.isEmpty() ? allSources(sources.size()) : cited,
+                question, sources);
+        if (source.isEmpty()) {
+            return Result.unsupported((cited.isEmpty() ? "no passage supports \"" : "the cited passage does not support \"")
+                    + claim + "\"");
+        }
+        return Result.supported(withMarker(claim, source.get()));
     }
 
     /** The best supporting source among the candidates (1-based), if one supports the claim. */

@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +16,9 @@ public final class HttpApi {
 
     /** Questions and histories fit easily; anything larger is a mistake or an attack. */
     public static final long MAX_BODY_BYTES = 64 * 1024;
+
+    /** Well inside the idle timeouts of common proxies (nginx: 60 s). */
+    static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
     private static final String TOO_LARGE = "The body is larger than 64 KiB.";
     private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
@@ -28,13 +32,25 @@ public final class HttpApi {
 
     /** @param modelUnavailable why the configured language model is not answering, for /health; null if it is */
     public static Javalin create(AnswerService answers, String modelUnavailable) {
-        return create(answers, modelUnavailable, HttpSettings.defaults());
+        return create(answers, modelUnavailable, HttpSettings.defaults(), KEEP_ALIVE);
+    }
+
+    /** @param keepAlive how long an event stream may stay quiet before a comment line is sent */
+    public static Javalin create(AnswerService answers, String modelUnavailable, Duration keepAlive) {
+        return create(answers, modelUnavailable, HttpSettings.defaults(), keepAlive);
     }
 
     /** @param web which other origins may call the API, for the widget embedded elsewhere */
     public static Javalin create(AnswerService answers, String modelUnavailable, HttpSettings web) {
+        return create(answers, modelUnavailable, web, KEEP_ALIVE);
+    }
+
+    public static Javalin create(AnswerService answers, String modelUnavailable, HttpSettings web,
+                                 Duration keepAlive) {
         ObjectMapper json = JavalinJackson.defaultMapper();
-        AskController ask = new AskController(answers, new AskRequestReader(json));
+        AskRequestReader requests = new AskRequestReader(json);
+        AskController ask = new AskController(answers, requests);
+        AskStreamController askStream = new AskStreamController(answers, requests, json, keepAlive);
         ArticleController article = new ArticleController(answers.corpus());
         HealthController health = new HealthController(answers, modelUnavailable);
         return Javalin.create(config -> {
@@ -48,6 +64,7 @@ public final class HttpApi {
             config.routes.get("/api/article", article::article);
             config.routes.get("/api/articles", article::articles);
             config.routes.post("/api/ask", ask::ask);
+            config.routes.post("/api/ask/stream", askStream::stream);
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
                     e.getStatus() == HttpStatus.CONTENT_TOO_LARGE.getCode() ? TOO_LARGE : e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {

@@ -6,6 +6,7 @@ import dev.articlechat.model.ChatModelSettings;
 import dev.articlechat.model.LanguageModel;
 import dev.articlechat.model.LanguageModels;
 import dev.articlechat.support.CollectingHandler;
+import dev.articlechat.support.FakeOpenAiServer;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;

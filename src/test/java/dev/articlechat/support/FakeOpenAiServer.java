@@ -1,4 +1,4 @@
-package dev.articlechat.answer;
+package dev.articlechat.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +17,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,25 +27,35 @@ import java.util.regex.Pattern;
  * which is the one part of the application that lives outside the machine. Each test scripts the reply as a
  * function of the request, so a reply can cite the passage number the real prompt gave a sentence.
  */
-final class FakeOpenAiServer implements AutoCloseable {
+public final class FakeOpenAiServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What the fake answers with: a completion, a bare HTTP status and body, or either after a delay. */
-    record Reply(int status, String body, Duration delay) {
+    public record Reply(int status, String body, Duration delay, Duration pieceDelay, int breakAfter) {
 
         /** A well-formed completion whose assistant message is {@code content}. */
-        static Reply content(String content) {
-            return new Reply(200, completion(content), Duration.ZERO);
+        public static Reply content(String content) {
+            return new Reply(200, completion(content), Duration.ZERO, Duration.ZERO, Integer.MAX_VALUE);
         }
 
         /** Any body with any status, sent as JSON: an error, or something that is not JSON at all. */
-        static Reply raw(int status, String body) {
-            return new Reply(status, body, Duration.ZERO);
+        public static Reply raw(int status, String body) {
+            return new Reply(status, body, Duration.ZERO, Duration.ZERO, Integer.MAX_VALUE);
         }
 
-        Reply after(Duration delay) {
-            return new Reply(status, body, delay);
+        public Reply after(Duration delay) {
+            return new Reply(status, body, delay, pieceDelay, breakAfter);
+        }
+
+        /** Streamed with a pause before each piece, as a slow model writes. */
+        public Reply streamedSlowly(Duration pieceDelay) {
+            return new Reply(status, body, delay, pieceDelay, breakAfter);
+        }
+
+        /** Streamed until {@code pieces} pieces are out, then the stream just ends: a server that died. */
+        public Reply breakingAfter(int pieces) {
+            return new Reply(status, body, delay, pieceDelay, pieces);
         }
 
         private static String completion(String content) {
@@ -62,24 +73,24 @@ final class FakeOpenAiServer implements AutoCloseable {
     }
 
     /** One chat-completions request as the fake received it. */
-    record Received(JsonNode body, String authorization) {
+    public record Received(JsonNode body, String authorization) {
 
         /** "[n] sentence" lines of the user message. */
         private static final Pattern PASSAGE = Pattern.compile("(?m)^\\[(\\d+)] (.*)$");
 
-        String model() {
+        public String model() {
             return body.path("model").asText();
         }
 
-        String system() {
+        public String system() {
             return messageOf("system");
         }
 
-        String user() {
+        public String user() {
             return messageOf("user");
         }
 
-        int passageCount() {
+        public int passageCount() {
             int count = 0;
             Matcher passage = PASSAGE.matcher(user());
             while (passage.find()) {
@@ -89,7 +100,7 @@ final class FakeOpenAiServer implements AutoCloseable {
         }
 
         /** The number the prompt gave the passage holding {@code phrase}, if it gave one. */
-        OptionalInt passageContaining(String phrase) {
+        public OptionalInt passageContaining(String phrase) {
             Matcher passage = PASSAGE.matcher(user());
             while (passage.find()) {
                 if (passage.group(2).contains(phrase)) {
@@ -100,7 +111,7 @@ final class FakeOpenAiServer implements AutoCloseable {
         }
 
         /** Like {@link #passageContaining}, for scripts: a prompt without the phrase is a broken test. */
-        int numberOf(String phrase) {
+        public int numberOf(String phrase) {
             return passageContaining(phrase).orElseThrow(() -> new IllegalStateException(
                     "no passage in the prompt holds \"" + phrase + "\":\n" + user()));
         }
@@ -120,13 +131,15 @@ final class FakeOpenAiServer implements AutoCloseable {
     private final ExecutorService handlers = Executors.newCachedThreadPool();
     private final List<Received> requests = new CopyOnWriteArrayList<>();
     private final List<Throwable> scriptFailures = new CopyOnWriteArrayList<>();
+    private final AtomicInteger piecesStreamed = new AtomicInteger();
+    private final AtomicInteger streamsAbandoned = new AtomicInteger();
     private volatile Function<Received, Reply> script = request -> Reply.raw(500, "{\"error\":{\"message\":\"no script\"}}");
 
     private FakeOpenAiServer(HttpServer server) {
         this.server = server;
     }
 
-    static FakeOpenAiServer start() {
+    public static FakeOpenAiServer start() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             FakeOpenAiServer fake = new FakeOpenAiServer(server);
@@ -140,24 +153,24 @@ final class FakeOpenAiServer implements AutoCloseable {
     }
 
     /** "http://127.0.0.1:PORT/v1", the base URL an OpenAI client is given. */
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
     /** Replies to every following request with what {@code script} makes of it. */
-    void replyWith(Function<Received, Reply> script) {
+    public void replyWith(Function<Received, Reply> script) {
         this.script = script;
     }
 
-    void replyWith(Reply reply) {
+    public void replyWith(Reply reply) {
         replyWith(request -> reply);
     }
 
-    List<Received> requests() {
+    public List<Received> requests() {
         return List.copyOf(requests);
     }
 
-    Received lastRequest() {
+    public Received lastRequest() {
         if (requests.isEmpty()) {
             throw new IllegalStateException("the fake model received no request");
         }
@@ -165,11 +178,23 @@ final class FakeOpenAiServer implements AutoCloseable {
     }
 
     /** Scripts that threw: the test's own mistakes, which the fake answers with a 500 and keeps for the test. */
-    List<Throwable> scriptFailures() {
+    public List<Throwable> scriptFailures() {
         return List.copyOf(scriptFailures);
     }
 
-    void reset() {
+    /** Pieces of streamed replies written so far. */
+    public int piecesStreamed() {
+        return piecesStreamed.get();
+    }
+
+    /** Streamed replies whose client closed the connection before the reply was complete. */
+    public int streamsAbandoned() {
+        return streamsAbandoned.get();
+    }
+
+    public void reset() {
+        piecesStreamed.set(0);
+        streamsAbandoned.set(0);
         requests.clear();
         scriptFailures.clear();
         script = request -> Reply.raw(500, "{\"error\":{\"message\":\"no script\"}}");
@@ -219,14 +244,25 @@ final class FakeOpenAiServer implements AutoCloseable {
      * The streaming form of the protocol: the assistant message word by word as {@code chat.completion.chunk}
      * server-sent events, a last chunk with the finish reason, then {@code [DONE]}.
      */
-    private static void stream(HttpExchange exchange, Reply reply) throws IOException {
+    private void stream(HttpExchange exchange, Reply reply) throws IOException, InterruptedException {
         String content = JSON.readTree(reply.body()).path("choices").path(0).path("message").path("content").asText();
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
         exchange.sendResponseHeaders(200, 0);
         try (OutputStream out = exchange.getResponseBody()) {
-            for (String piece : content.split("(?<= )")) {
-                out.write(event(chunk(piece, null)));
-                out.flush();
+            String[] pieces = content.split("(?<= )");
+            for (int i = 0; i < pieces.length; i++) {
+                if (i == reply.breakAfter()) {
+                    return; // the stream ends here, without a finish reason or [DONE]
+                }
+                Thread.sleep(reply.pieceDelay().toMillis());
+                try {
+                    out.write(event(chunk(pieces[i], null)));
+                    out.flush();
+                } catch (IOException e) {
+                    streamsAbandoned.incrementAndGet(); // the client closed the stream: generation was stopped
+                    throw e;
+                }
+                piecesStreamed.incrementAndGet();
             }
             out.write(event(chunk(null, "stop")));
             out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
