@@ -30,7 +30,7 @@ public record HttpSettings(List<String> corsOrigins) {
 
     /**
      * Browsers send {@code Origin} as scheme, host and port only; an entry with a path or a typo would silently
-     * never match, so it is refused at start instead.
+     * never match, so it is refused at start instead. A trailing slash, the usual slip, is forgiven.
      */
     private static String checkedOrigin(String origin) {
         if (origin.equals(ANY_ORIGIN)) {
@@ -39,7 +39,8 @@ public record HttpSettings(List<String> corsOrigins) {
         try {
             URI uri = new URI(origin);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            boolean bare = (uri.getPath() == null || uri.getPath().isEmpty()) && uri.getQuery() == null
+            boolean bare = (uri.getPath() == null || uri.getPath().isEmpty() || uri.getPath().equals("/"))
+                    && uri.getQuery() == null
                     && uri.getFragment() == null && uri.getUserInfo() == null;
             if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && bare) {
                 return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT)
