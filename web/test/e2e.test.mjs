@@ -239,6 +239,19 @@ describe('the widget on the real server', () => {
     });
   }
 
+  test('follows a dark colour scheme, page and widget alike', async () => {
+    const page = await openPage(browser, { viewport: { width: 360, height: 740 }, colorScheme: 'dark', isMobile: true });
+    await openDemo(page);
+    const w = widget(page);
+    await w.getByRole('button', { name: 'Ask the article' }).click();
+    await ask(page, 'What tariffs did Ottawa impose on China?');
+    await lastAnswer(page).locator('.sources').waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'demo-phone-360-dark-answer.png') });
+
+    assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(18, 20, 23)');
+    assert.equal(await w.locator('.panel').evaluate((node) => getComputedStyle(node).backgroundColor), 'rgb(22, 25, 29)');
+  });
+
   test('measures page weight and the time from send to first streamed text', async (t) => {
     const page = await openPage(browser);
     await openDemo(page);
