@@ -231,6 +231,7 @@ button{font:inherit;color:inherit;cursor:pointer}
     try {
       for await (const event of sseEvents(response.body)) {
         events++;
+        if (!['token', 'answer', 'error'].includes(event.type)) continue; // sources, and events added later
         const payload = JSON.parse(event.data);
         if (event.type === 'token' && typeof payload.text === 'string') onText(payload.text);
         else if (event.type === 'answer') return payload;
