@@ -11,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers questions about the corpus: make a follow-up stand on its own, retrieve passages, let the answerer draft an answer, verify every
- * citation against the article. The one service every adapter (HTTP, command line, eval) talks to.
+ * Answers questions about the corpus: make a follow-up stand on its own, retrieve passages, let the answerer
+ * draft an answer, verify every citation against the article. The one service every adapter (HTTP, command
+ * line, eval) talks to.
  */
 public final class AnswerService {
 
@@ -99,7 +100,8 @@ public final class AnswerService {
     private Answer checkedModelAnswer(Question question, Retrieval retrieval, String searched, DraftSink sentences) {
         Answer reference = written(fallback.name(), fallback.draft(question, retrieval), retrieval, searched);
         try {
-            Answer answer = written(answerer.name(), answerer.draft(question, retrieval, sentences), retrieval, searched);
+            Draft draft = answerer.draft(question, retrieval, sentences);
+            Answer answer = written(answerer.name(), draft, retrieval, searched);
             if (answer.answered()) {
                 requireOnTarget(answer, reference);
             }

@@ -64,7 +64,8 @@ final class ChatModelRewriter implements QuestionRewriter {
         String rewritten = ModelOutput.clean(ask(question)).strip();
         String problem = problemWith(rewritten, question);
         if (problem != null) {
-            log.debug("Keeping the rules' rewrite of \"{}\": the model's \"{}\" {}", question.text(), rewritten, problem);
+            log.debug("Keeping the rules' rewrite of \"{}\": the model's \"{}\" {}", question.text(), rewritten,
+                    problem);
             return byRule;
         }
         // as with the rules' rewrite, what was filled in is searched as context (see RuleRewriter)
@@ -111,7 +112,8 @@ final class ChatModelRewriter implements QuestionRewriter {
         if (RuleRewriter.pointsBack(rewritten)) {
             return "still points back";
         }
-        String conversation = (ConversationContext.lastExchange(question) + " " + question.text()).toLowerCase(Locale.ROOT);
+        String conversation = (ConversationContext.lastExchange(question) + " " + question.text())
+                .toLowerCase(Locale.ROOT);
         Matcher fact = FACT.matcher(rewritten);
         while (fact.find()) {
             if (!conversation.contains(fact.group().toLowerCase(Locale.ROOT))) {

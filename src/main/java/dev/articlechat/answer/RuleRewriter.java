@@ -39,7 +39,8 @@ public final class RuleRewriter implements QuestionRewriter {
     private static final Set<String> NOT_A_NOUN = Set.of("to", "in", "on", "at", "about", "for", "with", "from",
             "and", "or", "after", "before", "again", "too", "first", "then");
     private static final Pattern ELLIPSIS = Pattern.compile(
-            "^(and|but|so|also|what about|how about|what of|and what about|and how about)\\b", Pattern.CASE_INSENSITIVE);
+            "^(and|but|so|also|what about|how about|what of|and what about|and how about)\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern WORD = Pattern.compile("\\p{L}+(?:[’']\\p{L}+)?");
     private static final Pattern NEXT_WORD = Pattern.compile("\\s+(\\p{L}+)");
     /** Question words and auxiliaries: a question of these alone ("Why?", "How so?") is all ellipsis. */
