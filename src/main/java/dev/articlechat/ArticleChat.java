@@ -4,10 +4,13 @@ import dev.articlechat.answer.AnswerService;
 import dev.articlechat.answer.Answerer;
 import dev.articlechat.answer.ChatModelAnswerer;
 import dev.articlechat.answer.ExtractiveAnswerer;
+import dev.articlechat.answer.QuestionRewriter;
+import dev.articlechat.answer.QuestionRewriters;
 import dev.articlechat.ingest.ArticleLoader;
 import dev.articlechat.ingest.Corpus;
 import dev.articlechat.ingest.Embeddings;
 import dev.articlechat.ingest.PassageIndexer;
+import dev.articlechat.model.LanguageModel;
 import dev.articlechat.model.LanguageModels;
 import dev.articlechat.retrieve.HybridRetriever;
 import dev.articlechat.retrieve.PassageSearcher;
@@ -48,7 +51,9 @@ public final class ArticleChat implements Closeable {
                     .<Answerer>map(model -> new ChatModelAnswerer(model.name(), model.chat(), model.streaming(), corpus.primary().title(),
                             settings.chatModel().timeout()))
                     .orElse(extractive);
-            AnswerService answers = new AnswerService(corpus, retriever, answerer, extractive,
+            QuestionRewriter rewriter = QuestionRewriters.forModel(languageModel.model().map(LanguageModel::chat),
+                    corpus, settings.chatModel().timeout());
+            AnswerService answers = new AnswerService(corpus, retriever, rewriter, answerer, extractive,
                     new AnswerService.Options(settings.mode(), settings.passages(), settings.contextWindow()));
             return new ArticleChat(searcher, answers, languageModel);
         } catch (IOException e) {

@@ -11,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers questions about the corpus: retrieve passages, let the answerer draft an answer, verify every
- * citation against the article. The one service every adapter (HTTP, command line, eval) talks to.
+ * Answers questions about the corpus: make a follow-up stand on its own, retrieve passages, let the answerer
+ * draft an answer, verify every citation against the article. The one service every adapter (HTTP, command
+ * line, eval) talks to.
  */
 public final class AnswerService {
 
@@ -27,6 +28,7 @@ public final class AnswerService {
 
     private final Corpus corpus;
     private final HybridRetriever retriever;
+    private final QuestionRewriter rewriter;
     private final Answerer answerer;
     private final Answerer fallback;
     private final CitationVerifier verifier;
@@ -34,14 +36,16 @@ public final class AnswerService {
     private final AnswerCache cache = new AnswerCache(CACHE_SIZE);
 
     /**
+     * @param rewriter turns follow-ups into questions that stand on their own, before retrieval
      * @param answerer writes answers
      * @param fallback writes the answer instead when {@code answerer} fails or is not supported by the
      *                 article (the extractive answerer, which always can); may be the same as {@code answerer}
      */
-    public AnswerService(Corpus corpus, HybridRetriever retriever, Answerer answerer, Answerer fallback,
-                         Options options) {
+    public AnswerService(Corpus corpus, HybridRetriever retriever, QuestionRewriter rewriter, Answerer answerer,
+                         Answerer fallback, Options options) {
         this.corpus = corpus;
         this.retriever = retriever;
+        this.rewriter = rewriter;
         this.answerer = answerer;
         this.fallback = fallback;
         this.verifier = new CitationVerifier(corpus);
@@ -67,16 +71,18 @@ public final class AnswerService {
             // the time this request took, not the first one's
             return answer.withTimings(new Timings(0, 0, millis(System.nanoTime() - started)));
         }
-        RetrievalQuery query = ConversationContext.queryFor(question);
-        Retrieval retrieval = retriever.retrieve(query, options.mode(), options.passages(), options.contextWindow());
+        StandaloneQuestion standalone = rewriter.rewrite(question);
+        Question asked = new Question(standalone.text(), question.history());
+        Retrieval retrieval = retriever.retrieve(standalone.search(), options.mode(), options.passages(),
+                options.contextWindow());
         long retrieved = System.nanoTime();
-        String searched = query.hasContext() ? query.context() + " " + query.question() : query.question();
+        String searched = standalone.query();
         List<Source> sources = Source.of(retrieval);
         listener.sources(searched, sources);
         StreamedText streamed = new StreamedText(verifier, retrieval.passages(), listener);
         Answer answer = answerer == fallback
-                ? written(answerer.name(), answerer.draft(question, retrieval, streamed), retrieval, searched)
-                : checkedModelAnswer(question, retrieval, searched, streamed);
+                ? written(answerer.name(), answerer.draft(asked, retrieval, streamed), retrieval, searched)
+                : checkedModelAnswer(asked, retrieval, searched, streamed);
         streamed.finish(answer);
         long done = System.nanoTime();
         Answer fresh = answer.withTimings(new Timings(millis(retrieved - started), millis(done - retrieved),
@@ -94,7 +100,8 @@ public final class AnswerService {
     private Answer checkedModelAnswer(Question question, Retrieval retrieval, String searched, DraftSink sentences) {
         Answer reference = written(fallback.name(), fallback.draft(question, retrieval), retrieval, searched);
         try {
-            Answer answer = written(answerer.name(), answerer.draft(question, retrieval, sentences), retrieval, searched);
+            Draft draft = answerer.draft(question, retrieval, sentences);
+            Answer answer = written(answerer.name(), draft, retrieval, searched);
             if (answer.answered()) {
                 requireOnTarget(answer, reference);
             }
@@ -147,7 +154,7 @@ public final class AnswerService {
      */
     public void warmUp() {
         Question question = Question.of(corpus.primary().title());
-        fallback.draft(question, retriever.retrieve(ConversationContext.queryFor(question), options.mode(),
+        fallback.draft(question, retriever.retrieve(RetrievalQuery.of(question.text()), options.mode(),
                 options.passages(), options.contextWindow()));
     }
 

@@ -101,7 +101,8 @@ public final class ChatModelAnswerer implements Answerer {
                 continue; // "... [1]. The article does not say more." adds nothing
             }
             SupportChecker.Result checked = support.checkSentence(sentence, question.text(), sources);
-            String supported = checked.text().orElseThrow(() -> new AnswererException("unsupported", checked.problem()));
+            String supported = checked.text()
+                    .orElseThrow(() -> new AnswererException("unsupported", checked.problem()));
             answer.add(supported);
             sentences.sentence(supported);
         }

@@ -29,15 +29,6 @@ enum ExpectedAnswerType {
     PERSON("^\\s*(who|whom)\\b", null),
     ANY(null, null);
 
-    /**
-     * A person's name as news prose writes it: a title, then capitalised words ("President Xi Jinping",
-     * "Foreign Affairs Minister Anita Anand", "Mr. Smith"). The name is group 1.
-     */
-    private static final Pattern NAME = Pattern.compile("\\b(?:President|Minister|Premier|Chancellor|Secretary|"
-            + "Senator|Governor|Mayor|Ambassador|Chairman|Chairwoman|Chair|Director|Spokesperson|Spokesman|"
-            + "Spokeswoman|Chief|Executive|CEO|King|Queen|Prince|Princess|Pope|General|Judge|Justice|Leader|"
-            + "Commissioner|Mr\\.|Mrs\\.|Ms\\.|Dr\\.|Prof\\.)\\s+((?:\\p{Lu}[\\p{L}’'\\-]+\\s*)+)");
-
     private final Pattern question;
     private final Pattern evidence;
 
@@ -66,7 +57,7 @@ enum ExpectedAnswerType {
         }
         Set<String> asked = Arrays.stream(questionText.split("[^\\p{L}]+"))
                 .map(w -> w.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-        Matcher name = NAME.matcher(sentence);
+        Matcher name = People.TITLED_NAME.matcher(sentence);
         while (name.find()) {
             if (Arrays.stream(name.group(1).strip().split("\\s+"))
                     .anyMatch(w -> !asked.contains(w.replaceAll("[’'].*", "").toLowerCase(Locale.ROOT)))) {

@@ -58,7 +58,8 @@ final class Generation implements AutoCloseable {
             if (left <= 0) {
                 throw new AnswererException("timeout", "the model did not finish in time");
             }
-            Object piece = pieces.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS)), TimeUnit.NANOSECONDS);
+            long wait = Math.min(left, TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS));
+            Object piece = pieces.poll(wait, TimeUnit.NANOSECONDS);
             if (piece == END) {
                 return null;
             }

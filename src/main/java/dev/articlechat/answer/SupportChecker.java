@@ -55,7 +55,9 @@ final class SupportChecker {
             }
             checked.add(result.text().get());
         }
-        return checked.isEmpty() ? Result.unsupported("the answer is empty") : Result.supported(String.join(" ", checked));
+        return checked.isEmpty()
+                ? Result.unsupported("the answer is empty")
+                : Result.supported(String.join(" ", checked));
     }
 
     /** One sentence, with the marker of the passage that supports it, or why none does. */
@@ -73,8 +75,8 @@ final class SupportChecker {
         Optional<Integer> source = supportingSource(claim, cited.isEmpty() ? allSources(sources.size()) : cited,
                 question, sources);
         if (source.isEmpty()) {
-            return Result.unsupported((cited.isEmpty() ? "no passage supports \"" : "the cited passage does not support \"")
-                    + claim + "\"");
+            String problem = cited.isEmpty() ? "no passage supports" : "the cited passage does not support";
+            return Result.unsupported(problem + " \"" + claim + "\"");
         }
         return Result.supported(withMarker(claim, source.get()));
     }

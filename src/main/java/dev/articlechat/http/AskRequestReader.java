@@ -87,7 +87,7 @@ final class AskRequestReader {
     }
 
     /** Control characters carry no meaning in a question; they become spaces so that nothing downstream sees them. */
-    private static String withoutControlCharacters(String text) {
+    static String withoutControlCharacters(String text) {
         return text.replaceAll("[\\p{Cc}&&[^\\n\\t]]", " ");
     }
 }

@@ -1,15 +1,14 @@
 package dev.articlechat.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.articlechat.answer.Answer;
+import dev.articlechat.answer.AnswerListener;
 import dev.articlechat.answer.AnswerService;
 import dev.articlechat.answer.Question;
+import dev.articlechat.answer.Source;
 import io.javalin.http.Context;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,32 +23,35 @@ final class AskStreamController {
 
     private final AnswerService answers;
     private final AskRequestReader requests;
-    private final ObjectMapper json;
-    private final Duration keepAlive;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "sse-keep-alive");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final EventStreams streams;
 
-    AskStreamController(AnswerService answers, AskRequestReader requests, ObjectMapper json, Duration keepAlive) {
+    AskStreamController(AnswerService answers, AskRequestReader requests, EventStreams streams) {
         this.answers = answers;
         this.requests = requests;
-        this.json = json;
-        this.keepAlive = keepAlive;
+        this.streams = streams;
     }
 
     void stream(Context ctx) throws IOException {
         AskController.requireJson(ctx);
         Question question = requests.read(ctx.body());
-        HttpServletResponse response = ctx.res();
-        response.setStatus(200);
-        response.setContentType("text/event-stream;charset=utf-8");
-        response.setHeader("Cache-Control", "no-cache");
-        response.setHeader("X-Accel-Buffering", "no"); // proxies such as nginx would hold the events back
-        try (EventStream events = new EventStream(response.getOutputStream(), json, timer, keepAlive)) {
+        try (EventStream events = streams.open(ctx.res())) {
             try {
-                Answer answer = answers.ask(question, events);
+                Answer answer = answers.ask(question, new AnswerListener() {
+                    @Override
+                    public void sources(String query, List<Source> sources) {
+                        events.send("sources", Map.of("query", query, "passages", sources));
+                    }
+
+                    @Override
+                    public void token(String text) {
+                        events.send("token", Map.of("text", text));
+                    }
+
+                    @Override
+                    public boolean cancelled() {
+                        return events.gone();
+                    }
+                });
                 events.send("answer", answer);
             } catch (RuntimeException e) {
                 log.error("Answering failed while streaming \"{}\"", question.text(), e);

@@ -2,15 +2,11 @@ package dev.articlechat.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.articlechat.answer.AnswerListener;
-import dev.articlechat.answer.Source;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -19,9 +15,9 @@ import java.util.concurrent.TimeUnit;
  * Server-Sent Events over one response. Javalin's SSE support answers GET only, and a question travels in a
  * POST body, so events are written here: {@code event:} and one {@code data:} line of JSON each, flushed at
  * once. A comment line keeps quiet connections open through proxies, and a write that fails means the client
- * left, which the answer being written is told, so that generation stops.
+ * left, which {@link #gone()} tells the answer being written, so that generation stops.
  */
-final class EventStream implements AnswerListener, AutoCloseable {
+final class EventStream implements AutoCloseable {
 
     private final OutputStream out;
     private final ObjectMapper json;
@@ -38,27 +34,23 @@ final class EventStream implements AnswerListener, AutoCloseable {
         this.keepAliveTask = timer.scheduleAtFixedRate(this::keepAliveIfQuiet, period, period, TimeUnit.MILLISECONDS);
     }
 
-    @Override
-    public void sources(String query, List<Source> sources) {
-        send("sources", Map.of("query", query, "passages", sources));
-    }
-
-    @Override
-    public void token(String text) {
-        send("token", Map.of("text", text));
-    }
-
-    @Override
-    public boolean cancelled() {
+    /** True once a write failed: the client has left. */
+    boolean gone() {
         return gone;
     }
 
+    /** One event: a name (none for the default "message" event) and its data as one line of JSON. */
     void send(String event, Object data) {
         try {
-            write("event: " + event + "\ndata: " + json.writeValueAsString(data) + "\n\n");
+            sendData((event == null ? "" : "event: " + event + "\n") + "data: " + json.writeValueAsString(data));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Lines as given, ending the event ("data: [DONE]" of the OpenAI protocol). */
+    void sendData(String lines) {
+        write(lines + "\n\n");
     }
 
     private void keepAliveIfQuiet() {

@@ -50,7 +50,9 @@ public final class HttpApi {
         ObjectMapper json = JavalinJackson.defaultMapper();
         AskRequestReader requests = new AskRequestReader(json);
         AskController ask = new AskController(answers, requests);
-        AskStreamController askStream = new AskStreamController(answers, requests, json, keepAlive);
+        EventStreams streams = new EventStreams(json, keepAlive);
+        AskStreamController askStream = new AskStreamController(answers, requests, streams);
+        ChatCompletionsController completions = new ChatCompletionsController(answers, json, streams);
         ArticleController article = new ArticleController(answers.corpus());
         HealthController health = new HealthController(answers, modelUnavailable);
         return Javalin.create(config -> {
@@ -65,6 +67,8 @@ public final class HttpApi {
             config.routes.get("/api/articles", article::articles);
             config.routes.post("/api/ask", ask::ask);
             config.routes.post("/api/ask/stream", askStream::stream);
+            config.routes.get("/v1/models", completions::models);
+            config.routes.post("/v1/chat/completions", completions::complete);
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
                     e.getStatus() == HttpStatus.CONTENT_TOO_LARGE.getCode() ? TOO_LARGE : e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {

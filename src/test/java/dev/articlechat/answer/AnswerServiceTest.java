@@ -8,6 +8,7 @@ import dev.articlechat.eval.Evaluator;
 import dev.articlechat.ingest.Article;
 import dev.articlechat.support.TestApp;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -112,8 +113,33 @@ class AnswerServiceTest {
 
         assertThat(answer.answered()).isTrue();
         assertThat(answer.answer()).contains("APEC");
-        assertThat(answer.query()).contains("Xi Jinping").endsWith("Where had they met before?")
-                .doesNotContain("[1]");
+        assertThat(answer.query()).isEqualTo("Where had Xi Jinping and Mark Carney met before?");
+    }
+
+    @Test
+    void answers_a_change_of_topic_as_a_question_of_its_own() {
+        List<Turn> history = List.of(new Turn(Turn.USER, "What tariffs did Ottawa impose on China?"),
+                new Turn(Turn.ASSISTANT, "Steep tariffs on Chinese-made electric vehicles [1]."));
+
+        Answer answer = service.ask(new Question("How long is Carney's visit to China?", history));
+
+        assertThat(answer.query()).isEqualTo("How long is Carney's visit to China?");
+        assertThat(answer.answer()).contains("four-day visit");
+    }
+
+    @Test
+    void answers_the_follow_up_questions_well_enough_to_ship() {
+        List<EvalQuestion> followUps = new ArrayList<>();
+        for (Path file : List.of(DEV_QUESTIONS, Path.of("src/test/resources/eval/extra-questions.jsonl"),
+                Path.of("src/test/resources/eval/follow-up-questions.jsonl"))) {
+            Evaluator.read(file).stream().filter(q -> !q.history().isEmpty()).forEach(followUps::add);
+        }
+
+        EvalReport report = new Evaluator(service).run(followUps, "hybrid");
+
+        assertThat(followUps).hasSizeGreaterThanOrEqualTo(28);
+        assertThat(report.correct()).as("correct; misses: %s", report.misses()).isGreaterThanOrEqualTo(0.85);
+        assertThat(report.refusal()).as("refusal; misses: %s", report.misses()).isEqualTo(1.0);
     }
 
     @Test

@@ -51,7 +51,8 @@ public final class LocalModelBenchmark {
                 EvalQuestion q = questions.get(i);
                 Question question = new Question(q.q(), q.history());
                 long started = System.nanoTime();
-                Retrieval retrieval = retriever.retrieve(ConversationContext.queryFor(question), RetrievalMode.HYBRID, 8, 0);
+                Retrieval retrieval = retriever.retrieve(
+                        QuestionRewriters.byRule(corpus).rewrite(question).search(), RetrievalMode.HYBRID, 8, 0);
                 List<RetrievedPassage> sources = retrieval.passages().subList(0,
                         Math.min(GroundedPrompt.MAX_PASSAGES, retrieval.passages().size()));
                 ChatRequest request = ChatRequest.builder()

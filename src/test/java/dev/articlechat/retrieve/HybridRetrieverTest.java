@@ -2,7 +2,7 @@ package dev.articlechat.retrieve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.articlechat.answer.ConversationContext;
+import dev.articlechat.answer.QuestionRewriters;
 import dev.articlechat.answer.Question;
 import dev.articlechat.eval.EvalQuestion;
 import dev.articlechat.eval.Evaluator;
@@ -234,7 +234,7 @@ class HybridRetrieverTest {
     }
 
     private static RetrievalQuery queryFor(EvalQuestion question) {
-        return ConversationContext.queryFor(new Question(question.q(), question.history()));
+        return QuestionRewriters.byRule(corpus).rewrite(new Question(question.q(), question.history())).search();
     }
 
     private static boolean holdsEvidence(Retrieval retrieval, EvalQuestion question) {

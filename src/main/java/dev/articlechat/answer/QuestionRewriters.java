@@ -1,0 +1,26 @@
+package dev.articlechat.answer;
+
+import dev.articlechat.ingest.Corpus;
+import dev.langchain4j.model.chat.ChatModel;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Chooses how follow-ups are rewritten: by the language model when there is one, else by rule. */
+public final class QuestionRewriters {
+
+    /** The rules' rewrite is good enough that a user should not wait longer than this for a better one. */
+    static final Duration MAX_WAIT = Duration.ofSeconds(5);
+
+    private QuestionRewriters() {
+    }
+
+    public static QuestionRewriter forModel(Optional<ChatModel> model, Corpus corpus, Duration timeout) {
+        RuleRewriter rules = byRule(corpus);
+        Duration rewriteTimeout = timeout.compareTo(MAX_WAIT) < 0 ? timeout : MAX_WAIT;
+        return model.<QuestionRewriter>map(chat -> new ChatModelRewriter(chat, rules, rewriteTimeout)).orElse(rules);
+    }
+
+    public static RuleRewriter byRule(Corpus corpus) {
+        return new RuleRewriter(People.of(corpus));
+    }
+}

@@ -1,0 +1,78 @@
+package dev.articlechat.http;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.articlechat.answer.Question;
+import dev.articlechat.answer.Turn;
+import io.javalin.http.BadRequestResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A chat-completions request as OpenAI clients send it, read into a question: the last message is the
+ * question and must come from the user; earlier user and assistant messages are the history. System
+ * messages are ignored: the bot's instructions are its own, and a client cannot replace them.
+ */
+record ChatCompletionRequest(Question question, boolean stream) {
+
+    static ChatCompletionRequest read(ObjectMapper mapper, String body) {
+        ObjectMapper json = mapper.copy()
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new BadRequestResponse("The body is not valid JSON.");
+        }
+        if (root == null || !root.isObject() || !root.path("messages").isArray() || root.path("messages").isEmpty()) {
+            throw new BadRequestResponse("The body must be a JSON object with a non-empty \"messages\" array.");
+        }
+        JsonNode stream = root.path("stream");
+        if (!stream.isMissingNode() && !stream.isNull() && !stream.isBoolean()) {
+            throw new BadRequestResponse("\"stream\" must be true or false.");
+        }
+        List<Turn> turns = new ArrayList<>();
+        for (JsonNode message : root.get("messages")) {
+            String role = message.path("role").asText("");
+            if (!message.isObject() || !List.of("system", "developer", Turn.USER, Turn.ASSISTANT).contains(role)) {
+                throw new BadRequestResponse("Each message needs a \"role\" of \"system\", \"user\" or \"assistant\".");
+            }
+            if (role.equals(Turn.USER) || role.equals(Turn.ASSISTANT)) {
+                String content = AskRequestReader.withoutControlCharacters(text(message.get("content")));
+                turns.add(new Turn(role, role.equals(Turn.ASSISTANT) ? ChatCompletionText.withoutSources(content) : content));
+            }
+        }
+        if (turns.isEmpty() || !turns.get(turns.size() - 1).fromUser()) {
+            throw new BadRequestResponse("The last message must be the user's question.");
+        }
+        String question = turns.remove(turns.size() - 1).content().strip();
+        if (question.isEmpty() || question.length() > AskRequestReader.MAX_QUESTION_CHARS) {
+            throw new BadRequestResponse("The question must have 1 to " + AskRequestReader.MAX_QUESTION_CHARS
+                    + " characters.");
+        }
+        // Chat clients send the whole conversation; only its latest turns matter to a follow-up.
+        List<Turn> history = turns.subList(Math.max(0, turns.size() - AskRequestReader.MAX_HISTORY_TURNS), turns.size());
+        return new ChatCompletionRequest(new Question(question, history), stream.asBoolean(false));
+    }
+
+    /** Content is a string, or an array of parts of which the text parts count. */
+    private static String text(JsonNode content) {
+        if (content != null && content.isTextual()) {
+            return content.asText();
+        }
+        if (content != null && content.isArray()) {
+            StringBuilder text = new StringBuilder();
+            for (JsonNode part : content) {
+                if ("text".equals(part.path("type").asText()) && part.path("text").isTextual()) {
+                    text.append(text.isEmpty() ? "" : "\n").append(part.get("text").asText());
+                }
+            }
+            return text.toString();
+        }
+        throw new BadRequestResponse("Each message needs a \"content\" string or an array of text parts.");
+    }
+}

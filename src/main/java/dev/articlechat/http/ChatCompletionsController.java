@@ -1,0 +1,92 @@
+package dev.articlechat.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.articlechat.answer.Answer;
+import dev.articlechat.answer.AnswerListener;
+import dev.articlechat.answer.AnswerService;
+import dev.articlechat.answer.Source;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The OpenAI-compatible surface, so that existing OpenAI clients and chat UIs can talk to the bot:
+ * {@code POST /v1/chat/completions}, whole or streamed, and {@code GET /v1/models}. Whatever model a client
+ * names, the bot answers; the verified citations travel in a {@code citations} field beside the choices.
+ */
+final class ChatCompletionsController {
+
+    static final String MODEL_ID = "article-chat";
+
+    private static final Logger log = LoggerFactory.getLogger(ChatCompletionsController.class);
+
+    private final AnswerService answers;
+    private final ObjectMapper json;
+    private final EventStreams streams;
+    private final ChatCompletionJson format;
+
+    ChatCompletionsController(AnswerService answers, ObjectMapper json, EventStreams streams) {
+        this.answers = answers;
+        this.json = json;
+        this.streams = streams;
+        this.format = new ChatCompletionJson(json, MODEL_ID);
+    }
+
+    void models(Context ctx) {
+        ctx.json(Map.of("object", "list", "data", List.of(Map.of("id", MODEL_ID, "object", "model",
+                "created", 0, "owned_by", MODEL_ID))));
+    }
+
+    void complete(Context ctx) throws IOException {
+        AskController.requireJson(ctx);
+        ChatCompletionRequest request = ChatCompletionRequest.read(json, ctx.body());
+        if (!request.stream()) {
+            ctx.json(format.completion(answers.ask(request.question())));
+            return;
+        }
+        String id = ChatCompletionJson.newId();
+        try (EventStream events = streams.open(ctx.res())) {
+            StringBuilder streamed = new StringBuilder();
+            events.sendData("data: " + format.chunk(id, "", null));
+            try {
+                Answer answer = answers.ask(request.question(), new AnswerListener() {
+                    @Override
+                    public void sources(String query, List<Source> sources) {
+                    }
+
+                    @Override
+                    public void token(String text) {
+                        streamed.append(text);
+                        events.sendData("data: " + format.chunk(id, text, null));
+                    }
+
+                    @Override
+                    public boolean cancelled() {
+                        return events.gone();
+                    }
+                });
+                events.sendData("data: " + format.chunk(id, rest(streamed.toString(), answer), null));
+                events.sendData("data: " + format.lastChunk(id, answer));
+            } catch (RuntimeException e) {
+                log.error("Answering failed while streaming a chat completion", e);
+                events.sendData("data: " + format.error("Something went wrong on our side; the error has been logged."));
+            }
+            events.sendData("data: [DONE]");
+        }
+    }
+
+    /**
+     * What follows the streamed text: the sources list, after the whole verified answer again when the
+     * streamed text was replaced by a fallback, since a chat client cannot take back what it was sent.
+     */
+    private static String rest(String streamed, Answer answer) {
+        if (streamed.equals(answer.answer())) {
+            return ChatCompletionText.sources(answer);
+        }
+        return "\n\n(Corrected: the text above could not be verified against the article.)\n\n"
+                + ChatCompletionText.of(answer);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.articlechat.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What a model writes, cleaned as it arrives: sentences are released once finished, never before. */
+class ModelOutputTest {
+
+    @Test
+    void releases_a_sentence_only_once_the_next_one_has_begun() {
+        ModelOutput output = new ModelOutput();
+
+        assertThat(output.append("The visit began")).isEmpty();
+        assertThat(output.append(" on Wednesday [1].")).isEmpty();
+        assertThat(output.append(" It lasts")).containsExactly("The visit began on Wednesday [1].");
+        assertThat(output.append(" four days [2].")).isEmpty();
+        assertThat(output.finish()).containsExactly("It lasts four days [2].");
+    }
+
+    @Test
+    void keeps_a_marker_that_follows_the_full_stop_with_its_sentence() {
+        ModelOutput output = new ModelOutput();
+
+        List<String> released = new ArrayList<>(output.append("The visit began on Wednesday. [1"));
+        released.addAll(output.append("] It lasts four days."));
+
+        assertThat(released).containsExactly("The visit began on Wednesday. [1]");
+    }
+
+    @Test
+    void removes_template_tokens_and_lead_ins_as_they_stream() {
+        ModelOutput output = new ModelOutput();
+
+        List<String> released = new ArrayList<>(output.append("<|im_start|>assistant Answer: The visit"));
+        released.addAll(output.append(" began on Wednesday [1].<|im_e"));
+        released.addAll(output.append("nd|>"));
+        released.addAll(output.finish());
+
+        assertThat(released).containsExactly("The visit began on Wednesday [1].");
+    }
+
+    @Test
+    void ends_when_the_model_echoes_its_prompt() {
+        ModelOutput output = new ModelOutput();
+
+        List<String> released = new ArrayList<>(output.append("The visit began on Wednesday [1].\nQuestion: When"));
+
+        assertThat(released).containsExactly("The visit began on Wednesday [1].");
+        assertThat(output.ended()).isTrue();
+        assertThat(output.append(" did it end?")).isEmpty();
+    }
+
+    @Test
+    void ends_after_two_sentences_so_that_generation_can_stop() {
+        ModelOutput output = new ModelOutput();
+
+        List<String> released = output.append("One [1]. Two [2]. Three [3]. Four");
+
+        assertThat(released).containsExactly("One [1].", "Two [2].");
+        assertThat(output.ended()).isTrue();
+    }
+
+    @Test
+    void drops_a_repeated_sentence() {
+        assertThat(ModelOutput.clean("The visit began on Wednesday [1]. The visit began on Wednesday [1]. It lasts"
+                + " four days [1].")).isEqualTo("The visit began on Wednesday [1]. It lasts four days [1].");
+    }
+}
