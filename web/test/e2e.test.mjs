@@ -265,6 +265,7 @@ describe('the widget on the real server', () => {
     assert.ok(widgetBytes <= 30 * 1024, `widget.js with its styles is ${widgetBytes} bytes, over the 30 KB budget`);
 
     const w = widget(page);
+    const calls = recordApiCalls(page);
     await w.getByRole('button', { name: 'Ask the article' }).click();
     const questions = [
       'Which country did Mark Carney visit?', 'What did Xi say he was encouraged by?',
@@ -281,6 +282,7 @@ describe('the widget on the real server', () => {
         return first.startTime - send.startTime;
       }));
     }
+    assert.deepEqual(new Set(calls.map((c) => `${c.path} ${c.status}`)), new Set(['/api/ask/stream 200']), 'every answer streamed');
     const metrics = {
       demoPage: { transferredBytes: total, resources: weight },
       widgetJsBytes: widgetBytes,
