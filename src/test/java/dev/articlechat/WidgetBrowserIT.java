@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.articlechat.http.HttpApi;
 import dev.articlechat.http.HttpSettings;
+import dev.articlechat.model.ChatModelSettings;
+import dev.articlechat.retrieve.RetrievalMode;
+import dev.articlechat.support.Eventually;
+import dev.articlechat.support.FakeOpenAiServer;
+import dev.articlechat.support.FakeOpenAiServer.Reply;
 import dev.articlechat.support.TestApp;
 import io.javalin.Javalin;
 import java.io.BufferedReader;
@@ -13,6 +18,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -23,6 +29,10 @@ import org.junit.jupiter.api.Test;
  * playwright-core) against the real server on loopback. The page that embeds the widget is served by the tests on
  * another origin ({@code http://localhost:PORT} against the API's {@code http://127.0.0.1:PORT}), which this
  * server allows by CORS, as an operator would with {@code --cors-origin}.
+ *
+ * <p>Two servers: one with the extractive answerer (the default test setup), and one whose answers a language
+ * model writes word by word (an OpenAI-compatible fake on loopback), so that the browser sees an answer arrive
+ * sentence by sentence and a Stop that reaches the model.
  *
  * <p>Never skipped: without Node, Chromium or the npm packages it fails and says what to install.
  */
@@ -39,24 +49,51 @@ class WidgetBrowserIT {
         int hostPagePort = freePort();
         Javalin server = HttpApi.create(TestApp.shared().answers(), null,
                 new HttpSettings(List.of("http://localhost:" + hostPagePort)));
-        server.start("127.0.0.1", 0);
-        try {
-            Files.createDirectories(ARTIFACTS);
-            // One file at a time: each starts its own Chromium, and two at once on a small CI machine make timings flaky.
-            for (String file : testFiles()) {
-                assertThat(runNodeTests(file, server.port(), hostPagePort, chromium))
-                        .as("exit code of `node --test %s` (its output is above)", file).isZero();
+        try (FakeOpenAiServer model = FakeOpenAiServer.start(); ArticleChat modelApp = openWithModel(model)) {
+            // Keep-alive comments every 250 ms: they are how the server notices a reader who hung up between sentences.
+            Javalin modelServer = HttpApi.create(modelApp.answers(), null, HttpSettings.defaults(), Duration.ofMillis(250));
+            server.start("127.0.0.1", 0);
+            modelServer.start("127.0.0.1", 0);
+            try {
+                Files.createDirectories(ARTIFACTS);
+                // One file at a time: each starts a Chromium, and two at once on a small machine make timings flaky.
+                for (String file : testFiles()) {
+                    assertThat(runNodeTests(file, server.port(), modelServer.port(), hostPagePort, chromium))
+                            .as("exit code of `node --test %s` (its output is above)", file).isZero();
+                }
+            } finally {
+                modelServer.stop();
             }
             assertThat(ARTIFACTS.resolve("demo-phone-360-answer.png")).exists();
             assertThat(ARTIFACTS.resolve("demo-desktop-1280-answer.png")).exists();
+            assertThat(model.scriptFailures()).as("the fake model's script always found its passages").isEmpty();
+            // The widget's Stop closed the stream; the server, seeing that, stopped the model mid-reply.
+            assertThat(Eventually.within(Duration.ofSeconds(5), () -> model.streamsAbandoned() > 0))
+                    .as("a streamed reply of the model was abandoned").isTrue();
         } finally {
             server.stop();
         }
     }
 
-    private static int runNodeTests(String file, int apiPort, int hostPagePort, String chromium) throws Exception {
+    /**
+     * A server whose model writes the answer a word at a time, slowly when the question asks for it (the Stop test).
+     * Both sentences are ones the support check keeps for a question about when the visit began.
+     */
+    private static ArticleChat openWithModel(FakeOpenAiServer model) {
+        model.replyWith(request -> Reply.content("Carney's visit to China began on Wednesday ["
+                        + request.numberOf("which began on Wednesday") + "]. It is the first trip by a Canadian prime "
+                        + "minister to China in eight years [" + request.numberOf("in eight years") + "].")
+                .streamedSlowly(Duration.ofMillis(request.user().contains("slowly") ? 400 : 60)));
+        return ArticleChat.open(new Settings(List.of(), TestApp.temporaryIndexDir(), RetrievalMode.HYBRID, 8, 0,
+                new ChatModelSettings("openai", null, Path.of("models"), "fake-model", model.baseUrl(), "test-key",
+                        Duration.ofSeconds(30), 2048, 160, 2)));
+    }
+
+    private static int runNodeTests(String file, int apiPort, int modelApiPort, int hostPagePort, String chromium)
+            throws Exception {
         ProcessBuilder tests = new ProcessBuilder("node", "--test", file).directory(WEB.toFile()).redirectErrorStream(true);
         tests.environment().put("ARTICLE_CHAT_URL", "http://127.0.0.1:" + apiPort);
+        tests.environment().put("ARTICLE_CHAT_MODEL_URL", "http://127.0.0.1:" + modelApiPort);
         tests.environment().put("WIDGET_HOST_PORT", String.valueOf(hostPagePort));
         tests.environment().put("WIDGET_ARTIFACTS", ARTIFACTS.toAbsolutePath().toString());
         tests.environment().put("CHROMIUM_PATH", chromium);
