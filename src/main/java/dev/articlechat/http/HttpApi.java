@@ -2,6 +2,8 @@ package dev.articlechat.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.articlechat.answer.AnswerService;
+import dev.articlechat.slack.SlackRoutes;
+import dev.articlechat.slack.SlackSettings;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -28,6 +30,11 @@ public final class HttpApi {
 
     /** @param modelUnavailable why the configured language model is not answering, for /health; null if it is */
     public static Javalin create(AnswerService answers, String modelUnavailable) {
+        return create(answers, modelUnavailable, null);
+    }
+
+    /** @param slack how to reach Slack; null, or settings without a signing secret, leave the Slack routes out */
+    public static Javalin create(AnswerService answers, String modelUnavailable, SlackSettings slack) {
         ObjectMapper json = JavalinJackson.defaultMapper();
         AskController ask = new AskController(answers, new AskRequestReader(json));
         ArticleController article = new ArticleController(answers.corpus());
@@ -41,6 +48,9 @@ public final class HttpApi {
             config.routes.get("/api/article", article::article);
             config.routes.get("/api/articles", article::articles);
             config.routes.post("/api/ask", ask::ask);
+            if (slack != null) {
+                SlackRoutes.install(config, answers, slack);
+            }
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
                     e.getStatus() == HttpStatus.CONTENT_TOO_LARGE.getCode() ? TOO_LARGE : e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {

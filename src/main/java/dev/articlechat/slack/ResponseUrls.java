@@ -1,0 +1,34 @@
+package dev.articlechat.slack;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/**
+ * Which {@code response_url}s the bot posts to: Slack's hooks, or the host of a configured Web API (a fake in
+ * tests, a proxy in front of Slack). A signed request should only ever carry Slack's, but the bot must not
+ * become a way to make this server post anywhere should the signing secret leak.
+ */
+final class ResponseUrls {
+
+    private static final String SLACK_HOOKS = "https://hooks.slack.com/";
+
+    private final String configuredOrigin;
+
+    ResponseUrls(String webApiUrl) {
+        this.configuredOrigin = webApiUrl == null ? null : origin(webApiUrl);
+    }
+
+    boolean accepts(String url) {
+        return url.startsWith(SLACK_HOOKS) || (configuredOrigin != null && configuredOrigin.equals(origin(url)));
+    }
+
+    private static String origin(String url) {
+        try {
+            URI uri = new URI(url);
+            return uri.getScheme() == null || uri.getHost() == null ? null
+                    : uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort();
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+}
