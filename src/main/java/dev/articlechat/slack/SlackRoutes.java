@@ -22,6 +22,7 @@ public final class SlackRoutes {
     static final int QUEUED_QUESTIONS = 64;
     /** Slack retries for about an hour; a few thousand recent events cover that for a busy workspace. */
     static final int REMEMBERED_EVENTS = 10_000;
+    static final int STOP_GRACE_SECONDS = 5;
 
     private static final Logger log = LoggerFactory.getLogger(SlackRoutes.class);
 
@@ -46,7 +47,7 @@ public final class SlackRoutes {
                 new CommandAnswerer(answers, slack, settings.commandResponse()));
         config.routes.post("/slack/events", events::events);
         config.routes.post("/slack/commands", commands::command);
-        config.events.serverStopped(answering::shutdownNow);
+        config.events.serverStopped(() -> finish(answering));
         log.info("Slack is on: POST /slack/events and /slack/commands; {}", settings);
         if (mentions == null) {
             log.warn("No Slack bot token (--slack-bot-token or SLACK_BOT_TOKEN): slash commands are answered,"
@@ -60,6 +61,20 @@ public final class SlackRoutes {
         if (!mediaType.equals(expected)) {
             throw new HttpResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE.getCode(),
                     "Slack sends this route " + expected + ".");
+        }
+    }
+
+    /** Questions already acknowledged to Slack get a few seconds to be answered before the server goes. */
+    private static void finish(ThreadPoolExecutor answering) {
+        answering.shutdown();
+        try {
+            if (!answering.awaitTermination(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
+                log.warn("Stopping with {} Slack question(s) unanswered", answering.shutdownNow().size()
+                        + answering.getActiveCount());
+            }
+        } catch (InterruptedException e) {
+            answering.shutdownNow();
+            Thread.currentThread().interrupt();
         }
     }
 
