@@ -31,9 +31,10 @@ final class AnswerBlocks {
 
     /** A slash command's answer, led by who asked what: others in the channel do not see the command itself. */
     static SlackMessage commandAnswer(Answer answer, String question, String userId) {
-        String asker = userId != null && userId.matches("[A-Z0-9]+") ? "<@" + userId + ">" : "Someone";
-        return render(answer, List.of(context(c -> c.elements(List.of(markdownText(
-                Mrkdwn.escapeWithin(asker + " asked: " + question, MAX_TEXT)))))));
+        // the mention is markup of our own making, from an id checked to be one; the question is the user's text
+        String asker = userId != null && userId.matches("[A-Z0-9]{1,32}") ? "<@" + userId + ">" : "Someone";
+        String asked = asker + " asked: " + Mrkdwn.escapeWithin(question, MAX_TEXT - 64);
+        return render(answer, List.of(context(c -> c.elements(List.of(markdownText(asked))))));
     }
 
     static SlackMessage notice(String text) {
