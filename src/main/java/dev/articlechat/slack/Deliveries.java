@@ -12,11 +12,12 @@ final class Deliveries {
 
     private final Map<String, Boolean> seen;
 
+    /** @param capacity how many events to remember; each is remembered under two keys */
     Deliveries(int capacity) {
         this.seen = new LinkedHashMap<>(16, 0.75f, false) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                return size() > capacity;
+                return size() > 2 * capacity;
             }
         };
     }

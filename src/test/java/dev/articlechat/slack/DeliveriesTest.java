@@ -34,7 +34,7 @@ class DeliveriesTest {
 
     @Test
     void remembers_only_the_most_recent_events() {
-        Deliveries deliveries = new Deliveries(4);
+        Deliveries deliveries = new Deliveries(2);
         deliveries.takeOn(asked("Ev1", "1.1"));
         deliveries.takeOn(asked("Ev2", "1.2"));
         deliveries.takeOn(asked("Ev3", "1.3"));
