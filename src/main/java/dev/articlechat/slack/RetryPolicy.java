@@ -16,7 +16,8 @@ public record RetryPolicy(int attempts, Duration firstDelay, Duration maxDelay, 
             Duration.ofSeconds(60));
 
     public RetryPolicy {
-        if (attempts < 1 || firstDelay.isNegative() || maxDelay.compareTo(firstDelay) < 0 || maxRetryAfter.isNegative()) {
+        if (attempts < 1 || firstDelay.isNegative() || maxDelay.compareTo(firstDelay) < 0
+                || maxRetryAfter.isNegative()) {
             throw new IllegalArgumentException("a retry policy needs at least one attempt and delays in order");
         }
     }

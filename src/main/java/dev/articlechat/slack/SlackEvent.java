@@ -3,6 +3,11 @@ package dev.articlechat.slack;
 /** What a delivery to {@code POST /slack/events} asks of the bot. */
 sealed interface SlackEvent {
 
+    /** Slack's message ids: epoch seconds, a dot, a sequence number; they order the messages of a thread. */
+    static boolean isTs(String value) {
+        return value != null && value.matches("\\d{1,12}(\\.\\d{1,9})?");
+    }
+
     /** Slack checking the events URL when it is saved: echo the challenge. */
     record UrlVerification(String challenge) implements SlackEvent {
     }

@@ -21,9 +21,6 @@ import io.javalin.http.BadRequestResponse;
  */
 final class SlackEventReader {
 
-    /** Slack's message ids: epoch seconds, a dot, a sequence number; they order the messages of a thread. */
-    private static final String TS = "\\d{1,12}(\\.\\d{1,9})?";
-
     private final Gson gson = GsonFactory.createSnakeCase();
 
     SlackEvent read(String body) {
@@ -73,7 +70,7 @@ final class SlackEventReader {
         if (blank(channel) || blank(ts) || blank(user)) {
             throw new BadRequestResponse("The event needs a channel, a ts and a user.");
         }
-        if (!ts.matches(TS) || !(blank(threadTs) || threadTs.matches(TS))) {
+        if (!SlackEvent.isTs(ts) || !(blank(threadTs) || SlackEvent.isTs(threadTs))) {
             throw new BadRequestResponse("A message ts is seconds and microseconds, like 1531420618.000200.");
         }
         return new SlackEvent.Asked(eventId, channel, ts, blank(threadTs) ? null : threadTs, user,

@@ -47,7 +47,10 @@ public final class SlackRoutes {
                 new CommandAnswerer(answers, slack, settings.commandResponse()));
         config.routes.post("/slack/events", events::events);
         config.routes.post("/slack/commands", commands::command);
-        config.events.serverStopped(() -> finish(answering));
+        config.events.serverStopped(() -> {
+            finish(answering);
+            slack.close();
+        });
         log.info("Slack is on: POST /slack/events and /slack/commands; {}", settings);
         if (mentions == null) {
             log.warn("No Slack bot token (--slack-bot-token or SLACK_BOT_TOKEN): slash commands are answered,"
@@ -84,6 +87,8 @@ public final class SlackRoutes {
                 new ArrayBlockingQueue<>(QUEUED_QUESTIONS), task -> {
                     Thread thread = new Thread(task, "slack-answer-" + count.incrementAndGet());
                     thread.setDaemon(true);
+                    // the answerers handle what they expect; anything else must still reach the log
+                    thread.setUncaughtExceptionHandler((t, e) -> log.error("Answering for Slack failed", e));
                     return thread;
                 });
     }

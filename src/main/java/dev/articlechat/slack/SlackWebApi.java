@@ -14,12 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import okhttp3.Response;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Slack calls the bot makes, through the SDK, each retried as the policy allows. Every failure arrives as
  * a {@link SlackCallFailed}, after its retries.
  */
-final class SlackWebApi {
+final class SlackWebApi implements AutoCloseable {
 
     /** The bot's identity in its workspace, to tell its own messages from others'. */
     record Identity(String userId, String botId) {
@@ -90,6 +91,16 @@ final class SlackWebApi {
         });
     }
 
+    /** Releases the SDK's HTTP client; a failure to do so is only logged, as the server is stopping anyway. */
+    @Override
+    public void close() {
+        try {
+            slack.close();
+        } catch (Exception e) {
+            LoggerFactory.getLogger(SlackWebApi.class).warn("Closing the Slack client failed: {}", e.getMessage());
+        }
+    }
+
     private <T extends SlackApiTextResponse> T call(String method, MethodCall<T> call) {
         return retrying.call(method, () -> {
             try {
@@ -120,6 +131,7 @@ final class SlackWebApi {
 
     /** Slack sends whole seconds; anything else is treated as unsaid. */
     private static Duration retryAfter(String seconds) {
-        return seconds != null && seconds.strip().matches("\\d{1,6}") ? Duration.ofSeconds(Long.parseLong(seconds.strip())) : null;
+        String value = seconds == null ? "" : seconds.strip();
+        return value.matches("\\d{1,6}") ? Duration.ofSeconds(Long.parseLong(value)) : null;
     }
 }

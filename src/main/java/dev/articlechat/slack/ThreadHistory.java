@@ -27,10 +27,10 @@ final class ThreadHistory {
         List<Turn> turns = new ArrayList<>();
         BigDecimal now = new BigDecimal(asked.ts());
         for (Message message : slack.threadReplies(asked.channel(), asked.threadTs())) {
-            if (message.getTs() == null || new BigDecimal(message.getTs()).compareTo(now) >= 0) {
-                continue;
+            // the question itself and anything written after it are not its history
+            if (SlackEvent.isTs(message.getTs()) && new BigDecimal(message.getTs()).compareTo(now) < 0) {
+                turn(message, me).ifPresent(turns::add);
             }
-            turn(message, me).ifPresent(turns::add);
         }
         return turns.size() <= MAX_TURNS ? turns : turns.subList(turns.size() - MAX_TURNS, turns.size());
     }

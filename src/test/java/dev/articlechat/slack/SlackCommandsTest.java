@@ -6,12 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.articlechat.answer.AnswerService;
-import dev.articlechat.answer.Answerer;
-import dev.articlechat.answer.Draft;
-import dev.articlechat.answer.ExtractiveAnswerer;
-import dev.articlechat.answer.Question;
 import dev.articlechat.http.HttpApi;
-import dev.articlechat.retrieve.Retrieval;
 import dev.articlechat.support.TestApp;
 import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
@@ -40,7 +35,8 @@ class SlackCommandsTest {
 
     @Test
     void acknowledges_within_three_seconds_while_the_model_is_slow_then_posts_the_answer_to_the_response_url() {
-        JavalinTest.test(app(TestApp.answeringWith(slowModel()), SlackSettings.EPHEMERAL), (server, client) -> {
+        AnswerService slow = TestApp.answeringWith(FakeModels.slow(SLOW));
+        JavalinTest.test(app(slow, SlackSettings.EPHEMERAL), (server, client) -> {
             long started = System.nanoTime();
             Response ack = SlackRequests.command(client, form("Who did Carney meet in Beijing?", "r1"));
             long acknowledgedMillis = millisSince(started);
@@ -117,18 +113,8 @@ class SlackCommandsTest {
 
     @Test
     void tells_only_the_asker_when_the_model_fails() {
-        Answerer broken = new Answerer() {
-            @Override
-            public String name() {
-                return "broken";
-            }
-
-            @Override
-            public Draft draft(Question question, Retrieval retrieval) {
-                throw new IllegalStateException("out of memory in the model server");
-            }
-        };
-        JavalinTest.test(app(TestApp.answeringWith(broken), SlackSettings.IN_CHANNEL), (server, client) -> {
+        AnswerService failing = TestApp.answeringWith(FakeModels.broken("out of memory in the model server"));
+        JavalinTest.test(app(failing, SlackSettings.IN_CHANNEL), (server, client) -> {
             SlackRequests.command(client, form("Who did Carney meet?", "r6"));
 
             JsonNode body = slack.await("response_url", 1).get(0).json();
@@ -157,27 +143,6 @@ class SlackCommandsTest {
                 + "&user_id=U1&user_name=reader&command=%2Fask-article&text=" + URLEncoder.encode(text, UTF_8)
                 + "&api_app_id=A1&is_enterprise_install=false&response_url="
                 + URLEncoder.encode(slack.responseUrl(hook), UTF_8) + "&trigger_id=13345224609.738474920.8088930838d";
-    }
-
-    /** The extractive answer, late: a language model on a busy machine. */
-    private static Answerer slowModel() {
-        Answerer extractive = new ExtractiveAnswerer(TestApp.shared().answers().refusal());
-        return new Answerer() {
-            @Override
-            public String name() {
-                return "slow";
-            }
-
-            @Override
-            public Draft draft(Question question, Retrieval retrieval) {
-                try {
-                    Thread.sleep(SLOW.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return extractive.draft(question, retrieval);
-            }
-        };
     }
 
     private Javalin app(AnswerService answers, String commandResponse) {

@@ -7,11 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.articlechat.answer.AnswerService;
-import dev.articlechat.answer.Answerer;
-import dev.articlechat.answer.Draft;
-import dev.articlechat.answer.Question;
 import dev.articlechat.http.HttpApi;
-import dev.articlechat.retrieve.Retrieval;
 import dev.articlechat.support.TestApp;
 import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
@@ -39,7 +35,8 @@ class SlackEventsTest {
     @Test
     void answers_slacks_url_verification_with_its_challenge() {
         JavalinTest.test(app(TestApp.shared().answers()), (server, client) -> {
-            Response response = event(client, "{\"token\":\"t\",\"challenge\":\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\",\"type\":\"url_verification\"}");
+            Response response = event(client, "{\"token\": \"t\", \"type\": \"url_verification\","
+                    + " \"challenge\": \"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\"}");
 
             assertThat(response.code()).isEqualTo(200);
             assertThat(JSON.readTree(response.body().string()).get("challenge").asText())
@@ -203,18 +200,8 @@ class SlackEventsTest {
 
     @Test
     void posts_a_clear_message_in_the_thread_when_the_model_fails() {
-        Answerer broken = new Answerer() {
-            @Override
-            public String name() {
-                return "broken";
-            }
-
-            @Override
-            public Draft draft(Question question, Retrieval retrieval) {
-                throw new IllegalStateException("the model's process died");
-            }
-        };
-        JavalinTest.test(app(TestApp.answeringWith(broken)), (server, client) -> {
+        AnswerService failing = TestApp.answeringWith(FakeModels.broken("the model's process died"));
+        JavalinTest.test(app(failing), (server, client) -> {
             String ts = slack.userWrote("C1", null, "U1", "<@UBOT> Who did Carney meet?");
             event(client, mention("Ev1", "C1", ts, null, "U1", "<@UBOT> Who did Carney meet?"));
 
