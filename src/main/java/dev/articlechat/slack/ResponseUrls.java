@@ -2,6 +2,7 @@ package dev.articlechat.slack;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 
 /**
  * Which {@code response_url}s the bot posts to: Slack's hooks, or the host of a configured Web API (a fake in
@@ -10,7 +11,8 @@ import java.net.URISyntaxException;
  */
 final class ResponseUrls {
 
-    private static final String SLACK_HOOKS = "https://hooks.slack.com/";
+    /** Slack's commercial and its government cloud. */
+    private static final List<String> SLACK_HOOKS = List.of("https://hooks.slack.com/", "https://hooks.slack-gov.com/");
 
     private final String configuredOrigin;
 
@@ -19,7 +21,7 @@ final class ResponseUrls {
     }
 
     boolean accepts(String url) {
-        return url.startsWith(SLACK_HOOKS) || (configuredOrigin != null && configuredOrigin.equals(origin(url)));
+        return SLACK_HOOKS.stream().anyMatch(url::startsWith) || (configuredOrigin != null && configuredOrigin.equals(origin(url)));
     }
 
     private static String origin(String url) {

@@ -124,6 +124,17 @@ class SlackCommandsTest {
     }
 
     @Test
+    void answers_slacks_certificate_check_with_200_and_nothing_else() {
+        JavalinTest.test(app(TestApp.shared().answers(), SlackSettings.EPHEMERAL), (server, client) -> {
+            Response response = SlackRequests.command(client, "ssl_check=1&token=gIkuvaNzQIHg97ATvDxqgjtO");
+
+            assertThat(response.code()).isEqualTo(200);
+            slack.quietly(Duration.ofMillis(100));
+            assertThat(slack.calls()).isEmpty();
+        });
+    }
+
+    @Test
     void refuses_a_response_url_that_is_not_slacks() {
         JavalinTest.test(app(TestApp.shared().answers(), SlackSettings.EPHEMERAL), (server, client) -> {
             String form = "command=%2Fask-article&text=hello&user_id=U1&response_url="
