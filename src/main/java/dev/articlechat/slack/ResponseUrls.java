@@ -12,7 +12,8 @@ import java.util.List;
 final class ResponseUrls {
 
     /** Slack's commercial and its government cloud. */
-    private static final List<String> SLACK_HOOKS = List.of("https://hooks.slack.com/", "https://hooks.slack-gov.com/");
+    private static final List<String> SLACK_HOOKS =
+            List.of("https://hooks.slack.com/", "https://hooks.slack-gov.com/");
 
     private final String configuredOrigin;
 

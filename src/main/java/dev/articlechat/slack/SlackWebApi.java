@@ -33,7 +33,7 @@ final class SlackWebApi implements AutoCloseable {
     /** {@code ok: false} errors that say "later" rather than "never". */
     private static final Set<String> TRANSIENT_ERRORS = Set.of("ratelimited", "internal_error", "fatal_error",
             "service_unavailable", "request_timeout");
-    /** A thread holds far fewer messages than this; the history keeps only the last turns of it anyway. */
+    /** One page, oldest first: only a thread longer than this would lose its latest turns from the history. */
     private static final int THREAD_PAGE = 200;
 
     private final Slack slack;

@@ -175,6 +175,20 @@ class SlackRoutesTest {
     }
 
     @Test
+    void answers_slash_commands_but_not_mentions_without_a_bot_token() {
+        Javalin noToken = HttpApi.create(TestApp.shared().answers(), null, new SlackSettings(SlackRequests.SECRET,
+                null, SlackSettings.EPHEMERAL, slack.apiUrl(), SlackRequests.FAST_RETRIES));
+        JavalinTest.test(noToken, (server, client) -> {
+            assertThat(event(client, MENTION).code()).isEqualTo(200);
+            SlackRequests.command(client, "command=%2Fask-article&text=Who+did+Carney+meet%3F&user_id=U1"
+                    + "&response_url=" + java.net.URLEncoder.encode(slack.responseUrl("r1"), "UTF-8"));
+
+            slack.await("response_url", 1);
+            assertThat(slack.calls()).extracting(FakeSlack.Call::method).containsExactly("response_url");
+        });
+    }
+
+    @Test
     void never_logs_or_prints_the_secrets() {
         SlackSettings settings = SlackRequests.settings(slack, SlackSettings.IN_CHANNEL);
 
