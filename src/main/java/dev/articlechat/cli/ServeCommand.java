@@ -2,6 +2,7 @@ package dev.articlechat.cli;
 
 import dev.articlechat.ArticleChat;
 import dev.articlechat.http.HttpApi;
+import dev.articlechat.slack.SlackSettings;
 import io.javalin.Javalin;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -18,6 +19,9 @@ final class ServeCommand implements Runnable {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    SlackOptions slack;
+
     @Option(names = "--port", defaultValue = "${env:PORT:-7070}",
             description = "Port to listen on. Env: PORT. Default: ${DEFAULT-VALUE}.")
     int port;
@@ -29,9 +33,10 @@ final class ServeCommand implements Runnable {
     @Override
     public void run() {
         long started = System.nanoTime();
+        SlackSettings slackSettings = slack.settings();
         ArticleChat chat = ArticleChat.open(common.settings());
         chat.answers().warmUp();
-        Javalin app = HttpApi.create(chat.answers(), chat.languageModelProblem());
+        Javalin app = HttpApi.create(chat.answers(), chat.languageModelProblem(), slackSettings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
