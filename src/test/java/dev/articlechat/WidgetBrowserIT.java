@@ -51,7 +51,7 @@ class WidgetBrowserIT {
                 new HttpSettings(List.of("http://localhost:" + hostPagePort)));
         try (FakeOpenAiServer model = FakeOpenAiServer.start(); ArticleChat modelApp = openWithModel(model)) {
             // Keep-alive comments every 250 ms: they are how the server notices a reader who hung up between sentences.
-            Javalin modelServer = HttpApi.create(modelApp.answers(), null, HttpSettings.defaults(), Duration.ofMillis(250));
+            Javalin modelServer = HttpApi.create(modelApp.answers(), null, Duration.ofMillis(250));
             server.start("127.0.0.1", 0);
             modelServer.start("127.0.0.1", 0);
             try {

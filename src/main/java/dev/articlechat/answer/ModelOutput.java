@@ -27,8 +27,15 @@ final class ModelOutput {
     private static final Pattern PROMPT_ECHO = Pattern.compile(
             "(?m)^\\s*(Passages from the article|Passages:|Question( \\(user text\\))?:|Conversation so far|Rules:|"
                     + "User:|Assistant:)");
-    /** "Answer:", "The answer is:" and the like say nothing. */
-    private static final Pattern LEAD_IN = Pattern.compile("^(?i)(the )?answer( is)?\\s*:\\s*");
+    /**
+     * "Answer:", "The answer is:", "The passage that answers this is:" and the like say nothing; small models
+     * often write them before quoting a passage.
+     */
+    private static final Pattern LEAD_IN = Pattern.compile(
+            "^(?i)(?:(?:the )?answer(?: is)?|(?:the |this )?(?:relevant )?(?:passage|sentence|quote)[^:\"“]{0,100})"
+                    + "\\s*:\\s*");
+    /** A quoted passage after a lead-in: the quote marks are the model's, not the article's. */
+    private static final Pattern QUOTED = Pattern.compile("^[\"“](.+?)[\"”]((?:\\s*\\[[\\d,\\s]+])*[.!?]?)$");
     private static final Pattern REFUSAL = Pattern.compile(
             "not in the article|(does not|doesn't|do not|don't) (contain|say|mention|provide|include|answer|specify)"
                     + "|no information|not (mentioned|stated|specified|provided)|cannot (answer|be answered|find)"
@@ -80,7 +87,7 @@ final class ModelOutput {
         int complete = finished || ended ? sentences.size() : sentences.size() - 1;
         List<String> fresh = new ArrayList<>();
         for (; examined < complete && released.size() < MAX_SENTENCES; examined++) {
-            String plain = LEAD_IN.matcher(sentences.get(examined)).replaceFirst("").strip();
+            String plain = withoutLeadIn(sentences.get(examined));
             if (!plain.isEmpty() && released.add(plain)) {
                 fresh.add(plain);
             }
@@ -89,6 +96,16 @@ final class ModelOutput {
             ended = true;
         }
         return fresh;
+    }
+
+    private static String withoutLeadIn(String sentence) {
+        Matcher leadIn = LEAD_IN.matcher(sentence);
+        if (!leadIn.find()) {
+            return sentence.strip();
+        }
+        String rest = sentence.substring(leadIn.end()).strip();
+        Matcher quoted = QUOTED.matcher(rest);
+        return quoted.matches() ? (quoted.group(1) + quoted.group(2)).strip() : rest;
     }
 
     static boolean isRefusal(String cleaned) {

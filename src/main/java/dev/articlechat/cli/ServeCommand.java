@@ -3,6 +3,7 @@ package dev.articlechat.cli;
 import dev.articlechat.ArticleChat;
 import dev.articlechat.http.HttpApi;
 import dev.articlechat.http.HttpSettings;
+import dev.articlechat.slack.SlackSettings;
 import io.javalin.Javalin;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,9 @@ final class ServeCommand implements Runnable {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    SlackOptions slack;
+
     @Option(names = "--port", defaultValue = "${env:PORT:-7070}",
             description = "Port to listen on. Env: PORT. Default: ${DEFAULT-VALUE}.")
     int port;
@@ -38,9 +42,10 @@ final class ServeCommand implements Runnable {
     public void run() {
         long started = System.nanoTime();
         HttpSettings web = new HttpSettings(corsOrigins == null ? List.of() : corsOrigins);
+        SlackSettings slackSettings = slack.settings();
         ArticleChat chat = ArticleChat.open(common.settings());
         chat.answers().warmUp();
-        Javalin app = HttpApi.create(chat.answers(), chat.languageModelProblem(), web);
+        Javalin app = HttpApi.create(chat.answers(), chat.languageModelProblem(), slackSettings, web);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();

@@ -2,6 +2,8 @@ package dev.articlechat.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.articlechat.answer.AnswerService;
+import dev.articlechat.slack.SlackRoutes;
+import dev.articlechat.slack.SlackSettings;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -32,21 +34,37 @@ public final class HttpApi {
 
     /** @param modelUnavailable why the configured language model is not answering, for /health; null if it is */
     public static Javalin create(AnswerService answers, String modelUnavailable) {
-        return create(answers, modelUnavailable, HttpSettings.defaults(), KEEP_ALIVE);
+        return create(answers, modelUnavailable, KEEP_ALIVE, null, HttpSettings.defaults());
     }
 
     /** @param keepAlive how long an event stream may stay quiet before a comment line is sent */
     public static Javalin create(AnswerService answers, String modelUnavailable, Duration keepAlive) {
-        return create(answers, modelUnavailable, HttpSettings.defaults(), keepAlive);
+        return create(answers, modelUnavailable, keepAlive, null, HttpSettings.defaults());
+    }
+
+    /** @param slack how to reach Slack; null, or settings without a signing secret, leave the Slack routes out */
+    public static Javalin create(AnswerService answers, String modelUnavailable, SlackSettings slack) {
+        return create(answers, modelUnavailable, KEEP_ALIVE, slack, HttpSettings.defaults());
     }
 
     /** @param web which other origins may call the API, for the widget embedded elsewhere */
     public static Javalin create(AnswerService answers, String modelUnavailable, HttpSettings web) {
-        return create(answers, modelUnavailable, web, KEEP_ALIVE);
+        return create(answers, modelUnavailable, KEEP_ALIVE, null, web);
     }
 
-    public static Javalin create(AnswerService answers, String modelUnavailable, HttpSettings web,
-                                 Duration keepAlive) {
+    /** What {@code serve} runs: Slack if configured, and the origins that may embed the widget. */
+    public static Javalin create(AnswerService answers, String modelUnavailable, SlackSettings slack,
+                                 HttpSettings web) {
+        return create(answers, modelUnavailable, KEEP_ALIVE, slack, web);
+    }
+
+    public static Javalin create(AnswerService answers, String modelUnavailable, Duration keepAlive,
+                                 SlackSettings slack) {
+        return create(answers, modelUnavailable, keepAlive, slack, HttpSettings.defaults());
+    }
+
+    public static Javalin create(AnswerService answers, String modelUnavailable, Duration keepAlive,
+                                 SlackSettings slack, HttpSettings web) {
         ObjectMapper json = JavalinJackson.defaultMapper();
         AskRequestReader requests = new AskRequestReader(json);
         AskController ask = new AskController(answers, requests);
@@ -69,6 +87,9 @@ public final class HttpApi {
             config.routes.post("/api/ask/stream", askStream::stream);
             config.routes.get("/v1/models", completions::models);
             config.routes.post("/v1/chat/completions", completions::complete);
+            if (slack != null) {
+                SlackRoutes.install(config, answers, slack);
+            }
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
                     e.getStatus() == HttpStatus.CONTENT_TOO_LARGE.getCode() ? TOO_LARGE : e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {

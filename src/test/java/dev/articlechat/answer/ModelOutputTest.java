@@ -64,6 +64,19 @@ class ModelOutputTest {
     }
 
     @Test
+    void takes_a_quoted_passage_out_of_the_lead_in_a_small_model_puts_around_it() {
+        assertThat(ModelOutput.clean("The passage that answers this question is: \"The visit began on Wednesday.\" [1]"))
+                .isEqualTo("The visit began on Wednesday. [1]");
+        assertThat(ModelOutput.clean("The relevant sentence: “It lasts four days” [2].")).isEqualTo("It lasts four days [2].");
+    }
+
+    @Test
+    void keeps_the_articles_own_quotation_marks() {
+        assertThat(ModelOutput.clean("“A stable relationship serves both countries,” Xi said [1]."))
+                .isEqualTo("“A stable relationship serves both countries,” Xi said [1].");
+    }
+
+    @Test
     void drops_a_repeated_sentence() {
         assertThat(ModelOutput.clean("The visit began on Wednesday [1]. The visit began on Wednesday [1]. It lasts"
                 + " four days [1].")).isEqualTo("The visit began on Wednesday [1]. It lasts four days [1].");

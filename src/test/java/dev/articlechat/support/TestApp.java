@@ -2,7 +2,16 @@ package dev.articlechat.support;
 
 import dev.articlechat.ArticleChat;
 import dev.articlechat.Settings;
+import dev.articlechat.answer.AnswerService;
+import dev.articlechat.answer.Answerer;
+import dev.articlechat.answer.ExtractiveAnswerer;
+import dev.articlechat.answer.QuestionRewriters;
+import dev.articlechat.ingest.Corpus;
+import dev.articlechat.ingest.Embeddings;
 import dev.articlechat.model.ChatModelSettings;
+import dev.articlechat.retrieve.HybridRetriever;
+import dev.articlechat.retrieve.PassageSearcher;
+import dev.articlechat.retrieve.QueryEmbedder;
 import dev.articlechat.retrieve.RetrievalMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,15 +26,34 @@ import java.util.List;
 public final class TestApp {
 
     private static ArticleChat shared;
+    private static Path sharedIndexDir;
 
     private TestApp() {
     }
 
     public static synchronized ArticleChat shared() {
         if (shared == null) {
-            shared = ArticleChat.open(settings(temporaryIndexDir(), List.of()));
+            sharedIndexDir = temporaryIndexDir();
+            shared = ArticleChat.open(settings(sharedIndexDir, List.of()));
         }
         return shared;
+    }
+
+    /**
+     * A service over the shared index whose language model is {@code model}, with the extractive fallback, as
+     * {@link ArticleChat} assembles it: for fakes that are slow or fail. Its searcher stays open for the JVM.
+     */
+    public static synchronized AnswerService answeringWith(Answerer model) {
+        Corpus corpus = shared().answers().corpus();
+        try {
+            HybridRetriever retriever = new HybridRetriever(PassageSearcher.open(sharedIndexDir),
+                    new QueryEmbedder(Embeddings.miniLm()), corpus.passages());
+            return new AnswerService(corpus, retriever, QuestionRewriters.byRule(corpus), model,
+                    new ExtractiveAnswerer(AnswerService.refusalFor(corpus)),
+                    new AnswerService.Options(RetrievalMode.HYBRID, 8, 0));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static Settings settings(Path indexDir, List<Path> articles) {

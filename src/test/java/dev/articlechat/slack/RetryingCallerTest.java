@@ -1,0 +1,53 @@
+package dev.articlechat.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Transient failures are retried with growing delays, a bounded number of times; lasting ones are not. */
+class RetryingCallerTest {
+
+    @Test
+    void backs_off_exponentially_up_to_the_longest_delay() {
+        RetryPolicy policy = new RetryPolicy(5, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(60));
+
+        assertThat(policy.backoff(1)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(policy.backoff(2)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(policy.backoff(3)).isEqualTo(Duration.ofSeconds(4));
+        assertThat(policy.backoff(4)).isEqualTo(Duration.ofSeconds(5));
+        assertThat(policy.backoff(60)).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void retries_until_the_attempts_run_out_and_not_at_all_for_a_lasting_failure() {
+        RetryingCaller caller = new RetryingCaller(SlackRequests.FAST_RETRIES);
+        int[] calls = {0};
+
+        assertThatThrownBy(() -> caller.call("x", () -> {
+            calls[0]++;
+            throw new SlackCallFailed("busy", true);
+        })).isInstanceOf(SlackCallFailed.class);
+        assertThat(calls[0]).isEqualTo(SlackRequests.FAST_RETRIES.attempts());
+
+        calls[0] = 0;
+        assertThatThrownBy(() -> caller.call("x", () -> {
+            calls[0]++;
+            throw new SlackCallFailed("not_in_channel", false);
+        })).isInstanceOf(SlackCallFailed.class);
+        assertThat(calls[0]).isEqualTo(1);
+    }
+
+    @Test
+    void gives_up_rather_than_wait_longer_than_the_policy_allows_for_a_rate_limit() {
+        RetryingCaller caller = new RetryingCaller(SlackRequests.FAST_RETRIES);
+        int[] calls = {0};
+
+        assertThatThrownBy(() -> caller.call("x", () -> {
+            calls[0]++;
+            throw new SlackCallFailed("ratelimited", true, Duration.ofMinutes(10), null);
+        })).isInstanceOf(SlackCallFailed.class);
+        assertThat(calls[0]).isEqualTo(1);
+    }
+}
