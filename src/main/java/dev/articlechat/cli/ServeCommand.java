@@ -2,6 +2,8 @@ package dev.articlechat.cli;
 
 import dev.articlechat.ArticleChat;
 import dev.articlechat.http.HttpApi;
+import dev.articlechat.http.RateLimit;
+import dev.articlechat.http.ServerOptions;
 import dev.articlechat.slack.SlackSettings;
 import io.javalin.Javalin;
 import java.util.concurrent.CountDownLatch;
@@ -22,6 +24,9 @@ final class ServeCommand implements Runnable {
     @Mixin
     SlackOptions slack;
 
+    @Mixin
+    OperationsOptions operations;
+
     @Option(names = "--port", defaultValue = "${env:PORT:-7070}",
             description = "Port to listen on. Env: PORT. Default: ${DEFAULT-VALUE}.")
     int port;
@@ -34,9 +39,11 @@ final class ServeCommand implements Runnable {
     public void run() {
         long started = System.nanoTime();
         SlackSettings slackSettings = slack.settings();
-        ArticleChat chat = ArticleChat.open(common.settings());
+        RateLimit rateLimit = operations.rateLimit();
+        ArticleChat chat = ArticleChat.open(common.settings().withGenerations(operations.generations()));
         chat.answers().warmUp();
-        Javalin app = HttpApi.create(chat.answers(), chat.languageModelProblem(), slackSettings);
+        Javalin app = HttpApi.create(chat.answers(), serverOptions(chat, slackSettings, rateLimit,
+                operations.metricsToken()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
@@ -52,6 +59,15 @@ final class ServeCommand implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** What the HTTP server needs from the command line and the opened application. */
+    static ServerOptions serverOptions(ArticleChat chat, SlackSettings slack, RateLimit rateLimit, String metricsToken) {
+        if (metricsToken == null) {
+            log.info("GET /metrics is open to anyone who can reach the server; set --metrics-token to require a token");
+        }
+        return ServerOptions.defaults().withModelUnavailable(chat.languageModelProblem()).withSlack(slack)
+                .withRateLimit(rateLimit).withMetrics(chat.metrics(), metricsToken).withReadiness(chat::ready);
     }
 
     private static void closeQuietly(ArticleChat chat) {
