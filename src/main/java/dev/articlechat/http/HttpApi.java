@@ -77,8 +77,8 @@ public final class HttpApi {
             config.routes.before(SecurityHeaders::add);
             if (options.rateLimit().on()) {
                 ClientRateLimiter limiter = new ClientRateLimiter(options.rateLimit(), meters);
-                config.routes.before("/api/*", limiter::check);
-                config.routes.before("/v1/*", limiter::check);
+                config.routes.beforeMatched("/api/*", limiter::check);
+                config.routes.beforeMatched("/v1/*", limiter::check);
             }
             config.requestLogger.http((ctx, millis) -> {
                 meters.request(ctx.method().name(), route(ctx), ctx.statusCode(),
