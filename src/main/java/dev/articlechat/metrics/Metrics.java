@@ -76,16 +76,19 @@ public final class Metrics implements AnswerObserver, AutoCloseable {
 
     @Override
     public void answered(Answer answer, boolean cached) {
-        registry.counter("articlechat.answers", "answered", String.valueOf(answer.answered()),
-                "cached", String.valueOf(cached)).increment();
+        Counter.builder("articlechat.answers").description("Questions answered, from the cache or not")
+                .tags("answered", String.valueOf(answer.answered()), "cached", String.valueOf(cached))
+                .register(registry).increment();
         if (!answer.answered()) {
-            registry.counter("articlechat.refusals").increment();
+            Counter.builder("articlechat.refusals").description("Answers saying the article does not say")
+                    .register(registry).increment();
         }
         if (cached) {
             return;
         }
         if (answer.fallback() != null) {
-            registry.counter("articlechat.fallbacks", "reason", reason(answer.fallback())).increment();
+            Counter.builder("articlechat.fallbacks").description("Model answers replaced by the extractive one, by reason")
+                    .tag("reason", reason(answer.fallback())).register(registry).increment();
         }
         if (answer.timingsMs() != null) {
             Timer.builder("articlechat.retrieval").description("Time to rewrite and retrieve, per fresh question")
