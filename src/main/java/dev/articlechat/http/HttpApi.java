@@ -22,7 +22,6 @@ public final class HttpApi {
     /** Questions and histories fit easily; anything larger is a mistake or an attack. */
     public static final long MAX_BODY_BYTES = 64 * 1024;
 
-
     private static final String TOO_LARGE = "The body is larger than 64 KiB.";
     private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
 
