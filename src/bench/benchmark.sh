@@ -27,9 +27,10 @@ PY
 java -jar target/article-chat.jar index --index-dir "$work/index" >/dev/null 2>&1
 started=$(date +%s%N)
 # The extractive answerer unless BENCH_PROVIDER names another: these figures are for retrieval and answering
-# without a language model (src/bench/local-model.sh measures the local model).
+# without a language model (src/bench/local-model.sh measures the local model). The load comes from one
+# address, so the per-client rate limit is off unless RATE_LIMIT is set.
 java "${java_options[@]}" -jar target/article-chat.jar serve --port "$port" --index-dir "$work/index" \
-  --model-provider "${BENCH_PROVIDER:-extractive}" 2>"$work/server.log" &
+  --model-provider "${BENCH_PROVIDER:-extractive}" --rate-limit "${RATE_LIMIT:-0}" 2>"$work/server.log" &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
 until curl -sf "http://127.0.0.1:$port/health" >/dev/null; do sleep 0.02; done

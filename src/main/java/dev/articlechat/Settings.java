@@ -14,11 +14,43 @@ import java.util.List;
  * @param passages      passages retrieved per question
  * @param contextWindow neighbouring sentences added around each retrieved one
  * @param chatModel     which language model writes answers, if any
+ * @param generations   how many answers a language model may write at once, and how many may wait
  */
 public record Settings(List<Path> articles, Path indexDir, RetrievalMode mode, int passages, int contextWindow,
-                       ChatModelSettings chatModel) {
+                       ChatModelSettings chatModel, Generations generations) {
+
+    /**
+     * @param concurrent answers written at once; 0 picks by model: one for a local model, which uses every core
+     *                   it has, {@value #REMOTE_CONCURRENT} for a model on another machine
+     * @param queue      questions that may wait for a slot
+     */
+    public record Generations(int concurrent, int queue) {
+
+        public static final int REMOTE_CONCURRENT = 4;
+        public static final Generations DEFAULT = new Generations(0, 4);
+
+        public Generations {
+            if (concurrent < 0 || queue < 0) {
+                throw new IllegalArgumentException("--max-generations and --generation-queue must not be negative");
+            }
+        }
+
+        /** The number of answers written at once, for a local model or not. */
+        public int concurrentFor(boolean local) {
+            return concurrent > 0 ? concurrent : local ? 1 : REMOTE_CONCURRENT;
+        }
+    }
 
     public Settings {
         articles = List.copyOf(articles);
+    }
+
+    public Settings(List<Path> articles, Path indexDir, RetrievalMode mode, int passages, int contextWindow,
+                    ChatModelSettings chatModel) {
+        this(articles, indexDir, mode, passages, contextWindow, chatModel, Generations.DEFAULT);
+    }
+
+    public Settings withGenerations(Generations limits) {
+        return new Settings(articles, indexDir, mode, passages, contextWindow, chatModel, limits);
     }
 }

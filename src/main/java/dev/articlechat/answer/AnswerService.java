@@ -34,6 +34,8 @@ public final class AnswerService {
     private final CitationVerifier verifier;
     private final Options options;
     private final AnswerCache cache = new AnswerCache(CACHE_SIZE);
+    private final GenerationGate generations;
+    private final AnswerObserver observer;
 
     /**
      * @param rewriter turns follow-ups into questions that stand on their own, before retrieval
@@ -43,6 +45,19 @@ public final class AnswerService {
      */
     public AnswerService(Corpus corpus, HybridRetriever retriever, QuestionRewriter rewriter, Answerer answerer,
                          Answerer fallback, Options options) {
+        this(corpus, retriever, rewriter, answerer, fallback, options, GenerationGate.unlimited(), AnswerObserver.NONE);
+    }
+
+    /**
+     * @param generations how many answers may be written at once (the rewriting and drafting of a question that
+     *                    is not in the cache); beyond it questions are turned away with
+     *                    {@link GenerationsBusyException}
+     * @param observer    told of every answer, for metrics
+     */
+    public AnswerService(Corpus corpus, HybridRetriever retriever, QuestionRewriter rewriter, Answerer answerer,
+                         Answerer fallback, Options options, GenerationGate generations, AnswerObserver observer) {
+        this.generations = generations;
+        this.observer = observer;
         this.corpus = corpus;
         this.retriever = retriever;
         this.rewriter = rewriter;
@@ -68,9 +83,23 @@ public final class AnswerService {
             Answer answer = cached.get().answer();
             listener.sources(answer.query(), cached.get().sources());
             listener.token(answer.answer());
+            observer.answered(answer, true);
             // the time this request took, not the first one's
             return answer.withTimings(new Timings(0, 0, millis(System.nanoTime() - started)));
         }
+        try (GenerationGate.Permit slot = generations.enter()) {
+            Answer fresh = answerFresh(question, listener, started);
+            observer.answered(fresh, false);
+            return fresh;
+        } catch (GenerationsBusyException e) {
+            observer.shed();
+            throw e;
+        }
+    }
+
+    /** @param started when the request came in: its total includes any wait for a generation slot */
+    private Answer answerFresh(Question question, AnswerListener listener, long started) {
+        long began = System.nanoTime();
         StandaloneQuestion standalone = rewriter.rewrite(question);
         Question asked = new Question(standalone.text(), question.history());
         Retrieval retrieval = retriever.retrieve(standalone.search(), options.mode(), options.passages(),
@@ -85,7 +114,7 @@ public final class AnswerService {
                 : checkedModelAnswer(asked, retrieval, searched, streamed);
         streamed.finish(answer);
         long done = System.nanoTime();
-        Answer fresh = answer.withTimings(new Timings(millis(retrieved - started), millis(done - retrieved),
+        Answer fresh = answer.withTimings(new Timings(millis(retrieved - began), millis(done - retrieved),
                 millis(done - started)));
         if (!fellBackForAWhile(fresh)) {
             cache.put(question, new AnswerCache.Entry(fresh, sources));

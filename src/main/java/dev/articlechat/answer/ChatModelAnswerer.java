@@ -5,6 +5,8 @@ import dev.articlechat.retrieve.RetrievedPassage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.TokenUsage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +30,7 @@ public final class ChatModelAnswerer implements Answerer {
     private final StreamingChatModel streaming;
     private final String title;
     private final Duration timeout;
+    private final AnswerObserver observer;
     private final SupportChecker support = new SupportChecker();
     private final ExecutorService calls = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "model-call");
@@ -43,6 +46,13 @@ public final class ChatModelAnswerer implements Answerer {
      */
     public ChatModelAnswerer(String name, ChatModel model, StreamingChatModel streaming, String title,
                              Duration timeout) {
+        this(name, model, streaming, title, timeout, AnswerObserver.NONE);
+    }
+
+    /** @param observer told how many pieces the model writes */
+    public ChatModelAnswerer(String name, ChatModel model, StreamingChatModel streaming, String title,
+                             Duration timeout, AnswerObserver observer) {
+        this.observer = observer;
         this.name = name;
         this.model = model;
         this.streaming = streaming;
@@ -75,6 +85,7 @@ public final class ChatModelAnswerer implements Answerer {
             try (Generation generation = Generation.start(streaming, request, calls)) {
                 String piece;
                 while (!output.ended() && (piece = generation.next(deadline, sentences)) != null) {
+                    observer.generated(1);
                     accept(output.append(piece), answer, question, sources, sentences);
                 }
             } catch (InterruptedException e) {
@@ -119,9 +130,14 @@ public final class ChatModelAnswerer implements Answerer {
     }
 
     private String call(ChatRequest request) {
-        Future<String> answer = calls.submit(() -> model.chat(request).aiMessage().text());
+        Future<ChatResponse> answer = calls.submit(LoggingContext.carry(() -> model.chat(request)));
         try {
-            String text = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            ChatResponse response = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            TokenUsage usage = response.tokenUsage();
+            if (usage != null && usage.outputTokenCount() != null) {
+                observer.generated(usage.outputTokenCount());
+            }
+            String text = response.aiMessage().text();
             return text == null ? "" : text;
         } catch (TimeoutException e) {
             answer.cancel(true); // interrupts generation, so no model time is spent on an answer nobody reads

@@ -85,7 +85,7 @@ final class ChatModelRewriter implements QuestionRewriter {
                 .messages(SystemMessage.from(INSTRUCTIONS), UserMessage.from(conversation.toString()))
                 .maxOutputTokens(MAX_TOKENS)
                 .build();
-        Future<String> call = calls.submit(() -> model.chat(request).aiMessage().text());
+        Future<String> call = calls.submit(LoggingContext.carry(() -> model.chat(request).aiMessage().text()));
         try {
             String text = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return text == null ? "" : text;

@@ -30,13 +30,13 @@ final class Generation implements AutoCloseable {
     private final Future<?> running;
 
     private Generation(StreamingChatModel model, ChatRequest request, ExecutorService executor) {
-        this.running = executor.submit(() -> {
+        this.running = executor.submit(LoggingContext.carry(() -> {
             try {
                 model.chat(request, new Handler());
             } catch (RuntimeException e) {
                 pieces.add(e);
             }
-        });
+        }));
     }
 
     static Generation start(StreamingChatModel model, ChatRequest request, ExecutorService executor) {

@@ -3,6 +3,8 @@ package dev.articlechat.cli;
 import dev.articlechat.ArticleChat;
 import dev.articlechat.http.HttpApi;
 import dev.articlechat.http.HttpSettings;
+import dev.articlechat.http.RateLimit;
+import dev.articlechat.http.ServerOptions;
 import dev.articlechat.slack.SlackSettings;
 import io.javalin.Javalin;
 import java.util.ArrayList;
@@ -25,6 +27,9 @@ final class ServeCommand implements Runnable {
     @Mixin
     SlackOptions slack;
 
+    @Mixin
+    OperationsOptions operations;
+
     @Option(names = "--port", defaultValue = "${env:PORT:-7070}",
             description = "Port to listen on. Env: PORT. Default: ${DEFAULT-VALUE}.")
     int port;
@@ -43,9 +48,11 @@ final class ServeCommand implements Runnable {
         long started = System.nanoTime();
         HttpSettings web = new HttpSettings(corsOrigins == null ? List.of() : corsOrigins);
         SlackSettings slackSettings = slack.settings();
-        ArticleChat chat = ArticleChat.open(common.settings());
+        RateLimit rateLimit = operations.rateLimit();
+        ArticleChat chat = ArticleChat.open(common.settings().withGenerations(operations.generations()));
         chat.answers().warmUp();
-        Javalin app = HttpApi.create(chat.answers(), chat.languageModelProblem(), slackSettings, web);
+        Javalin app = HttpApi.create(chat.answers(), serverOptions(chat, slackSettings, rateLimit,
+                operations.metricsToken()).withWeb(web));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
@@ -61,6 +68,15 @@ final class ServeCommand implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** What the HTTP server needs from the command line and the opened application. */
+    static ServerOptions serverOptions(ArticleChat chat, SlackSettings slack, RateLimit rateLimit, String metricsToken) {
+        if (metricsToken == null) {
+            log.info("GET /metrics is open to anyone who can reach the server; set --metrics-token to require a token");
+        }
+        return ServerOptions.defaults().withModelUnavailable(chat.languageModelProblem()).withSlack(slack)
+                .withRateLimit(rateLimit).withMetrics(chat.metrics(), metricsToken).withReadiness(chat::ready);
     }
 
     private static void closeQuietly(ArticleChat chat) {

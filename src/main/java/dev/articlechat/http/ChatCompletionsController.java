@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.articlechat.answer.Answer;
 import dev.articlechat.answer.AnswerListener;
 import dev.articlechat.answer.AnswerService;
+import dev.articlechat.answer.GenerationsBusyException;
 import dev.articlechat.answer.Source;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -50,11 +51,12 @@ final class ChatCompletionsController {
         String id = ChatCompletionJson.newId();
         try (EventStream events = streams.open(ctx.res())) {
             StringBuilder streamed = new StringBuilder();
-            events.sendData("data: " + format.chunk(id, "", null));
             try {
                 Answer answer = answers.ask(request.question(), new AnswerListener() {
                     @Override
                     public void sources(String query, List<Source> sources) {
+                        // the first chunk waits for the question to be let in, so that a busy server can still answer 503
+                        events.sendData("data: " + format.chunk(id, "", null));
                     }
 
                     @Override
@@ -70,6 +72,11 @@ final class ChatCompletionsController {
                 });
                 events.sendData("data: " + format.chunk(id, rest(streamed.toString(), answer), null));
                 events.sendData("data: " + format.lastChunk(id, answer));
+            } catch (GenerationsBusyException e) {
+                if (!ctx.res().isCommitted()) {
+                    throw e;
+                }
+                events.sendData("data: " + format.error(e.getMessage()));
             } catch (RuntimeException e) {
                 log.error("Answering failed while streaming a chat completion", e);
                 events.sendData("data: " + format.error("Something went wrong on our side; the error has been logged."));

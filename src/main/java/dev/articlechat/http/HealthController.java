@@ -3,8 +3,13 @@ package dev.articlechat.http;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.articlechat.answer.AnswerService;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.function.BooleanSupplier;
 
-/** {@code GET /health}: answers once the index is open, so it doubles as a readiness check for now. */
+/**
+ * {@code GET /health} (liveness: the process serves HTTP; restart it when this fails) and {@code GET /ready}
+ * (readiness: questions can be answered now; send traffic elsewhere while this fails, as during shutdown).
+ */
 final class HealthController {
 
     /** {@code modelUnavailable} says why the configured language model is not the one answering. */
@@ -14,13 +19,24 @@ final class HealthController {
 
     private final AnswerService answers;
     private final String modelUnavailable;
+    private final BooleanSupplier ready;
 
-    HealthController(AnswerService answers, String modelUnavailable) {
+    HealthController(AnswerService answers, String modelUnavailable, BooleanSupplier ready) {
         this.answers = answers;
         this.modelUnavailable = modelUnavailable;
+        this.ready = ready;
     }
 
     void health(Context ctx) {
         ctx.json(new Health("ok", answers.modelName(), answers.corpus().passages().size(), modelUnavailable));
+    }
+
+    void ready(Context ctx) {
+        if (!ready.getAsBoolean()) {
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .json(new ApiError("Not ready: the index is closed or not yet open.", 503));
+            return;
+        }
+        ctx.json(new Health("ready", answers.modelName(), answers.corpus().passages().size(), modelUnavailable));
     }
 }

@@ -2,6 +2,8 @@ package dev.articlechat.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.articlechat.answer.AnswerService;
+import dev.articlechat.answer.GenerationsBusyException;
+import dev.articlechat.metrics.Metrics;
 import dev.articlechat.slack.SlackRoutes;
 import dev.articlechat.slack.SlackSettings;
 import io.javalin.Javalin;
@@ -9,6 +11,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,9 +22,6 @@ public final class HttpApi {
     /** Questions and histories fit easily; anything larger is a mistake or an attack. */
     public static final long MAX_BODY_BYTES = 64 * 1024;
 
-    /** Well inside the idle timeouts of common proxies (nginx: 60 s). */
-    static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
-
     private static final String TOO_LARGE = "The body is larger than 64 KiB.";
     private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
 
@@ -29,69 +29,88 @@ public final class HttpApi {
     }
 
     public static Javalin create(AnswerService answers) {
-        return create(answers, null);
+        return create(answers, ServerOptions.defaults());
     }
 
     /** @param modelUnavailable why the configured language model is not answering, for /health; null if it is */
     public static Javalin create(AnswerService answers, String modelUnavailable) {
-        return create(answers, modelUnavailable, KEEP_ALIVE, null, HttpSettings.defaults());
+        return create(answers, ServerOptions.defaults().withModelUnavailable(modelUnavailable));
     }
 
     /** @param keepAlive how long an event stream may stay quiet before a comment line is sent */
     public static Javalin create(AnswerService answers, String modelUnavailable, Duration keepAlive) {
-        return create(answers, modelUnavailable, keepAlive, null, HttpSettings.defaults());
-    }
-
-    /** @param slack how to reach Slack; null, or settings without a signing secret, leave the Slack routes out */
-    public static Javalin create(AnswerService answers, String modelUnavailable, SlackSettings slack) {
-        return create(answers, modelUnavailable, KEEP_ALIVE, slack, HttpSettings.defaults());
+        return create(answers, ServerOptions.defaults().withModelUnavailable(modelUnavailable)
+                .withKeepAlive(keepAlive));
     }
 
     /** @param web which other origins may call the API, for the widget embedded elsewhere */
     public static Javalin create(AnswerService answers, String modelUnavailable, HttpSettings web) {
-        return create(answers, modelUnavailable, KEEP_ALIVE, null, web);
+        return create(answers, ServerOptions.defaults().withModelUnavailable(modelUnavailable).withWeb(web));
     }
 
-    /** What {@code serve} runs: Slack if configured, and the origins that may embed the widget. */
-    public static Javalin create(AnswerService answers, String modelUnavailable, SlackSettings slack,
-                                 HttpSettings web) {
-        return create(answers, modelUnavailable, KEEP_ALIVE, slack, web);
+    /** @param slack how to reach Slack; null, or settings without a signing secret, leave the Slack routes out */
+    public static Javalin create(AnswerService answers, String modelUnavailable, SlackSettings slack) {
+        return create(answers, ServerOptions.defaults().withModelUnavailable(modelUnavailable).withSlack(slack));
     }
 
     public static Javalin create(AnswerService answers, String modelUnavailable, Duration keepAlive,
                                  SlackSettings slack) {
-        return create(answers, modelUnavailable, keepAlive, slack, HttpSettings.defaults());
+        return create(answers, ServerOptions.defaults().withModelUnavailable(modelUnavailable)
+                .withKeepAlive(keepAlive).withSlack(slack));
     }
 
-    public static Javalin create(AnswerService answers, String modelUnavailable, Duration keepAlive,
-                                 SlackSettings slack, HttpSettings web) {
+    public static Javalin create(AnswerService answers, ServerOptions options) {
         ObjectMapper json = JavalinJackson.defaultMapper();
         AskRequestReader requests = new AskRequestReader(json);
         AskController ask = new AskController(answers, requests);
-        EventStreams streams = new EventStreams(json, keepAlive);
+        EventStreams streams = new EventStreams(json, options.keepAlive());
         AskStreamController askStream = new AskStreamController(answers, requests, streams);
         ChatCompletionsController completions = new ChatCompletionsController(answers, json, streams);
         ArticleController article = new ArticleController(answers.corpus());
-        HealthController health = new HealthController(answers, modelUnavailable);
+        HealthController health = new HealthController(answers, options.modelUnavailable(), options.ready());
+        Metrics meters = options.metrics() != null ? options.metrics() : new Metrics();
+        MetricsController metrics = new MetricsController(meters, options.metricsToken());
         return Javalin.create(config -> {
+            if (options.metrics() == null) {
+                config.events.serverStopped(meters::close);
+            }
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(json, false));
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
+            // the pages' own policy first: SecurityHeaders adds its stricter one only where none is set
             WebPages.serve(config);
-            CorsPolicy.apply(config, web);
+            CorsPolicy.apply(config, options.web());
+            config.routes.before(RequestIds::assign);
+            config.routes.before(SecurityHeaders::add);
+            if (options.rateLimit().on()) {
+                ClientRateLimiter limiter = new ClientRateLimiter(options.rateLimit(), meters);
+                config.routes.beforeMatched("/api/*", limiter::check);
+                config.routes.beforeMatched("/v1/*", limiter::check);
+            }
+            config.requestLogger.http((ctx, millis) -> {
+                meters.request(ctx.method().name(), route(ctx), ctx.statusCode(),
+                        Duration.ofNanos((long) (millis * 1_000_000)));
+                RequestIds.forget();
+            });
             config.routes.get("/health", health::health);
+            config.routes.get("/ready", health::ready);
+            config.routes.get("/metrics", metrics::metrics);
             config.routes.get("/api/article", article::article);
             config.routes.get("/api/articles", article::articles);
             config.routes.post("/api/ask", ask::ask);
             config.routes.post("/api/ask/stream", askStream::stream);
             config.routes.get("/v1/models", completions::models);
             config.routes.post("/v1/chat/completions", completions::complete);
-            if (slack != null) {
-                SlackRoutes.install(config, answers, slack);
+            if (options.slack() != null) {
+                SlackRoutes.install(config, answers, options.slack());
             }
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
                     e.getStatus() == HttpStatus.CONTENT_TOO_LARGE.getCode() ? TOO_LARGE : e.getMessage()));
+            config.routes.exception(GenerationsBusyException.class, (e, ctx) -> {
+                ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+                error(ctx, HttpStatus.SERVICE_UNAVAILABLE.getCode(), e.getMessage());
+            });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 log.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
                 error(ctx, 500, "Something went wrong on our side; the error has been logged.");
@@ -100,6 +119,12 @@ public final class HttpApi {
             config.routes.error(405, ctx -> replaceWithJson(ctx, ctx.method() + " is not allowed on " + ctx.path()));
             config.routes.error(413, ctx -> replaceWithJson(ctx, TOO_LARGE));
         });
+    }
+
+    /** The route's template, so that metrics have one series per route, not one per path anyone typed. */
+    private static String route(Context ctx) {
+        Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+        return endpoint == null ? "unmatched" : endpoint.path;
     }
 
     private static void error(Context ctx, int status, String message) {

@@ -3,10 +3,12 @@ package dev.articlechat.http;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The server's own pages (the demo at {@code /}) and the widget's script, served from the {@code web/} folder
- * that the build packs into the jar, plus the headers that keep those pages safe to open.
+ * that the build packs into the jar, and the policy that keeps those pages safe to open (sent by
+ * {@link SecurityHeaders}).
  */
 final class WebPages {
 
@@ -28,10 +30,8 @@ final class WebPages {
             "form-action 'self'",
             "frame-ancestors 'self'");
 
-    private static final Map<String, String> SECURITY_HEADERS = Map.of(
-            "Content-Security-Policy", CONTENT_SECURITY_POLICY,
-            "X-Content-Type-Options", "nosniff",
-            "Referrer-Policy", "strict-origin-when-cross-origin");
+    /** The files of {@code web/}: the demo page at {@code /} and what it and the widget load. */
+    private static final Pattern FILE = Pattern.compile("^/$|\\.(html|js|css|svg|png|ico)$");
 
     private WebPages() {
     }
@@ -48,7 +48,10 @@ final class WebPages {
             files.mimeTypes.add("text/css; charset=utf-8", "css");
             files.mimeTypes.add("text/html; charset=utf-8", "html");
         });
-        // On every response, JSON included: an API response opened in a tab is a page too.
-        config.routes.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));
+    }
+
+    /** True for a path that names one of the pages' files rather than an API route. */
+    static boolean isPageFile(String path) {
+        return FILE.matcher(path).find();
     }
 }

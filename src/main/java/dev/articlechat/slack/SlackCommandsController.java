@@ -5,6 +5,7 @@ import com.slack.api.app_backend.slash_commands.SlashCommandPayloadParser;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.util.json.GsonFactory;
+import dev.articlechat.answer.LoggingContext;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import java.util.Map;
@@ -57,7 +58,7 @@ final class SlackCommandsController {
             reply(ctx, "That question is longer than " + SlackText.MAX_QUESTION_CHARS + " characters.");
         } else {
             try {
-                answering.execute(() -> answerer.answer(question, command.getUserId(), responseUrl));
+                answering.execute(LoggingContext.carry(() -> answerer.answer(question, command.getUserId(), responseUrl)));
                 reply(ctx, "Working on it: “" + question + "”…");
             } catch (RejectedExecutionException e) {
                 reply(ctx, "Too many questions at once; please ask again in a minute.");

@@ -1,5 +1,6 @@
 package dev.articlechat.slack;
 
+import dev.articlechat.answer.LoggingContext;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
@@ -61,7 +62,7 @@ final class SlackEventsController {
             return;
         }
         try {
-            answering.execute(() -> answerer.answer(asked));
+            answering.execute(LoggingContext.carry(() -> answerer.answer(asked)));
         } catch (RejectedExecutionException e) {
             // Slack retries a failed delivery later; forgetting the event lets that retry be answered then.
             deliveries.forget(asked);
