@@ -2,20 +2,21 @@ package dev.articlechat.answer;
 
 import dev.articlechat.ingest.Corpus;
 import dev.articlechat.retrieve.HybridRetriever;
-import dev.articlechat.retrieve.Retrieval;
 import dev.articlechat.retrieve.RetrievalMode;
-import dev.articlechat.retrieve.RetrievalQuery;
-import java.util.List;
-import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.io.Closeable;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * Answers questions about the corpus: make a follow-up stand on its own, retrieve passages, let the answerer
  * draft an answer, verify every citation against the article. The one service every adapter (HTTP, command
  * line, eval) talks to.
+ *
+ * <p>What it answers from is an {@link AnswerSnapshot} that a re-index can {@link #swap} while questions are
+ * being answered: each question takes a reference to the snapshot current when it arrives and is answered from
+ * it to the end, and a replaced snapshot's index is closed once its last question is answered.
  */
-public final class AnswerService {
+public final class AnswerService implements Closeable {
 
     /** Retrieval settings that shape every answer. */
     public record Options(RetrievalMode mode, int passages, int contextWindow) {
@@ -23,17 +24,9 @@ public final class AnswerService {
 
     static final int CACHE_SIZE = 1024;
 
-    private static final Logger log = LoggerFactory.getLogger(AnswerService.class);
-    private static final List<String> TRANSIENT_FAILURES = List.of("model error", "timeout", "cancelled");
-
-    private final Corpus corpus;
-    private final HybridRetriever retriever;
-    private final QuestionRewriter rewriter;
-    private final Answerer answerer;
-    private final Answerer fallback;
-    private final CitationVerifier verifier;
     private final Options options;
-    private final AnswerCache cache = new AnswerCache(CACHE_SIZE);
+    private final AtomicReference<CorpusAnswers> current;
+    private volatile boolean closed;
 
     /**
      * @param rewriter turns follow-ups into questions that stand on their own, before retrieval
@@ -43,13 +36,12 @@ public final class AnswerService {
      */
     public AnswerService(Corpus corpus, HybridRetriever retriever, QuestionRewriter rewriter, Answerer answerer,
                          Answerer fallback, Options options) {
-        this.corpus = corpus;
-        this.retriever = retriever;
-        this.rewriter = rewriter;
-        this.answerer = answerer;
-        this.fallback = fallback;
-        this.verifier = new CitationVerifier(corpus);
+        this(new AnswerSnapshot(corpus, retriever, rewriter, answerer, fallback, null), options);
+    }
+
+    public AnswerService(AnswerSnapshot snapshot, Options options) {
         this.options = options;
+        this.current = new AtomicReference<>(new CorpusAnswers(snapshot, options));
     }
 
     public Answer ask(Question question) {
@@ -62,89 +54,21 @@ public final class AnswerService {
      * fell back (its {@code fallback} says why), in which case the returned answer replaces the text.
      */
     public Answer ask(Question question, AnswerListener listener) {
-        long started = System.nanoTime();
-        Optional<AnswerCache.Entry> cached = cache.get(question);
-        if (cached.isPresent()) {
-            Answer answer = cached.get().answer();
-            listener.sources(answer.query(), cached.get().sources());
-            listener.token(answer.answer());
-            // the time this request took, not the first one's
-            return answer.withTimings(new Timings(0, 0, millis(System.nanoTime() - started)));
-        }
-        StandaloneQuestion standalone = rewriter.rewrite(question);
-        Question asked = new Question(standalone.text(), question.history());
-        Retrieval retrieval = retriever.retrieve(standalone.search(), options.mode(), options.passages(),
-                options.contextWindow());
-        long retrieved = System.nanoTime();
-        String searched = standalone.query();
-        List<Source> sources = Source.of(retrieval);
-        listener.sources(searched, sources);
-        StreamedText streamed = new StreamedText(verifier, retrieval.passages(), listener);
-        Answer answer = answerer == fallback
-                ? written(answerer.name(), answerer.draft(asked, retrieval, streamed), retrieval, searched)
-                : checkedModelAnswer(asked, retrieval, searched, streamed);
-        streamed.finish(answer);
-        long done = System.nanoTime();
-        Answer fresh = answer.withTimings(new Timings(millis(retrieved - started), millis(done - retrieved),
-                millis(done - started)));
-        if (!fellBackForAWhile(fresh)) {
-            cache.put(question, new AnswerCache.Entry(fresh, sources));
-        }
-        return fresh;
+        return using(answers -> answers.ask(question, listener));
     }
 
     /**
-     * The model's answer when it passes every check, else the extractive answer with the reason. The extractive
-     * answer is made once, first: the check needs it as the reference, and the fallback is it.
+     * Replaces what questions are answered from. Questions already being answered finish with the old snapshot,
+     * whose resources are closed after the last of them; questions from now on get the new one.
      */
-    private Answer checkedModelAnswer(Question question, Retrieval retrieval, String searched, DraftSink sentences) {
-        Answer reference = written(fallback.name(), fallback.draft(question, retrieval), retrieval, searched);
-        try {
-            Draft draft = answerer.draft(question, retrieval, sentences);
-            Answer answer = written(answerer.name(), draft, retrieval, searched);
-            if (answer.answered()) {
-                requireOnTarget(answer, reference);
-            }
-            return answer;
-        } catch (AnswererException e) {
-            log.info("Falling back to {} for \"{}\": {}", fallback.name(), question.text(), e.getMessage());
-            return reference.withFallback(e.reason() + ": " + e.getMessage());
+    public synchronized void swap(AnswerSnapshot next) {
+        CorpusAnswers fresh = new CorpusAnswers(next, options);
+        if (closed) {
+            // closed while the new snapshot was being built: nothing will ask it anything
+            fresh.release();
+            return;
         }
-    }
-
-    /**
-     * A model's answer must rest on the sentence that answers the question best by the article's own
-     * evidence, the one the extractive answerer picks. A sentence can be supported word for word by a passage
-     * and still answer a different question ("What tariffs did Ottawa impose?" answered with the tariffs the
-     * US imposed); and where the extractive answerer finds no answer at all, a fluent one from the model is
-     * more likely invented than found.
-     */
-    private static void requireOnTarget(Answer answer, Answer reference) {
-        if (!reference.answered()) {
-            throw new AnswererException("off target", "the article's sentences do not answer this question");
-        }
-        String best = reference.citations().get(0).passageId();
-        if (answer.citations().stream().noneMatch(c -> c.passageId().equals(best))) {
-            throw new AnswererException("off target", "the answer does not rest on the sentence that answers the"
-                    + " question best (" + best + ")");
-        }
-    }
-
-    /** A model that failed or was slow may answer next time; only a lasting answer is kept. */
-    private static boolean fellBackForAWhile(Answer answer) {
-        return answer.fallback() != null && TRANSIENT_FAILURES.stream().anyMatch(answer.fallback()::startsWith);
-    }
-
-    /** A draft with its citations verified; a draft that claims an answer but cites nothing verifiable fails. */
-    private Answer written(String writer, Draft draft, Retrieval retrieval, String searched) {
-        if (!draft.answered()) {
-            return new Answer(draft.text(), false, List.of(), writer, searched, null, null);
-        }
-        CitationVerifier.Verified verified = verifier.verify(draft.text(), retrieval.passages());
-        if (!verified.cited()) {
-            throw new AnswererException("uncited", "no citation in the answer could be verified");
-        }
-        return new Answer(verified.text(), true, verified.citations(), writer, searched, null, null);
+        current.getAndSet(fresh).release();
     }
 
     /**
@@ -153,22 +77,24 @@ public final class AnswerService {
      * by seconds, and it is ready to answer once loaded.
      */
     public void warmUp() {
-        Question question = Question.of(corpus.primary().title());
-        fallback.draft(question, retriever.retrieve(RetrievalQuery.of(question.text()), options.mode(),
-                options.passages(), options.contextWindow()));
+        using(answers -> {
+            answers.warmUp();
+            return null;
+        });
     }
 
     public String modelName() {
-        return answerer.name();
+        return current.get().snapshot().answerer().name();
     }
 
+    /** The corpus answered from now; a re-index may replace it with the next call. */
     public Corpus corpus() {
-        return corpus;
+        return current.get().snapshot().corpus();
     }
 
     /** The plain sentence given when the article does not contain an answer. */
     public String refusal() {
-        return refusalFor(corpus);
+        return refusalFor(corpus());
     }
 
     public static String refusalFor(Corpus corpus) {
@@ -177,7 +103,38 @@ public final class AnswerService {
                 : "The articles do not say. I can only answer questions about what they cover.";
     }
 
-    private static long millis(long nanos) {
-        return nanos / 1_000_000;
+    /** Releases the current snapshot; its index closes when the questions still being answered are done. */
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            current.get().release();
+        }
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    private <T> T using(Function<CorpusAnswers, T> work) {
+        CorpusAnswers answers = acquire();
+        try {
+            return work.apply(answers);
+        } finally {
+            answers.release();
+        }
+    }
+
+    /** As Lucene's ReferenceManager acquires: retry when a swap released the snapshot between read and count. */
+    private CorpusAnswers acquire() {
+        while (true) {
+            if (closed) {
+                throw new IllegalStateException("the answering service is closed");
+            }
+            CorpusAnswers answers = current.get();
+            if (answers.tryAcquire()) {
+                return answers;
+            }
+        }
     }
 }

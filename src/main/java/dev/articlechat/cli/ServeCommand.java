@@ -2,8 +2,11 @@ package dev.articlechat.cli;
 
 import dev.articlechat.ArticleChat;
 import dev.articlechat.http.HttpApi;
+import dev.articlechat.http.Operations;
+import dev.articlechat.reindex.ReindexJobs;
 import dev.articlechat.slack.SlackSettings;
 import io.javalin.Javalin;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,17 +33,32 @@ final class ServeCommand implements Runnable {
             description = "Address to listen on. Env: HOST. Default: ${DEFAULT-VALUE}.")
     String host;
 
+    @Option(names = "--admin-token", paramLabel = "TOKEN", defaultValue = "${env:ADMIN_TOKEN}",
+            description = "Bearer token of the admin routes (POST /admin/reindex); without it they are off. "
+                    + "Env: ADMIN_TOKEN.")
+    String adminToken;
+
+    @Option(names = "--shutdown-grace", paramLabel = "SECONDS", defaultValue = "${env:SHUTDOWN_GRACE_SECONDS:-20}",
+            description = "Seconds a stopping server gives answers in flight to finish. "
+                    + "Env: SHUTDOWN_GRACE_SECONDS. Default: ${DEFAULT-VALUE}.")
+    int shutdownGraceSeconds;
+
     @Override
     public void run() {
+        if (shutdownGraceSeconds < 0 || shutdownGraceSeconds > 600) {
+            throw new IllegalArgumentException("--shutdown-grace must be between 0 and 600 seconds");
+        }
+        Duration grace = Duration.ofSeconds(shutdownGraceSeconds);
         long started = System.nanoTime();
         SlackSettings slackSettings = slack.settings();
         ArticleChat chat = ArticleChat.open(common.settings());
         chat.answers().warmUp();
-        Javalin app = HttpApi.create(chat.answers(), chat.languageModelProblem(), slackSettings);
+        ReindexJobs reindex = new ReindexJobs(chat::reindex);
+        Javalin app = HttpApi.create(chat.answers(), chat.languageModelProblem(), slackSettings,
+                new Operations(reindex, adminToken, grace));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.stop();
-            closeQuietly(chat);
+            new GracefulShutdown(app, reindex, chat, grace).run();
             stopped.countDown();
         }, "shutdown"));
         app.start(host, port);
@@ -51,14 +69,6 @@ final class ServeCommand implements Runnable {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void closeQuietly(ArticleChat chat) {
-        try {
-            chat.close();
-        } catch (Exception e) {
-            log.warn("Closing the index failed: {}", e.getMessage());
         }
     }
 }

@@ -49,13 +49,24 @@ public final class HttpApi {
 
     public static Javalin create(AnswerService answers, String modelUnavailable, Duration keepAlive,
                                  SlackSettings slack) {
+        return create(answers, modelUnavailable, keepAlive, slack, Operations.NONE);
+    }
+
+    /** @param operations the admin routes (re-index) and the grace given to answers in flight at shutdown */
+    public static Javalin create(AnswerService answers, String modelUnavailable, SlackSettings slack,
+                                 Operations operations) {
+        return create(answers, modelUnavailable, KEEP_ALIVE, slack, operations);
+    }
+
+    public static Javalin create(AnswerService answers, String modelUnavailable, Duration keepAlive,
+                                 SlackSettings slack, Operations operations) {
         ObjectMapper json = JavalinJackson.defaultMapper();
         AskRequestReader requests = new AskRequestReader(json);
         AskController ask = new AskController(answers, requests);
         EventStreams streams = new EventStreams(json, keepAlive);
         AskStreamController askStream = new AskStreamController(answers, requests, streams);
         ChatCompletionsController completions = new ChatCompletionsController(answers, json, streams);
-        ArticleController article = new ArticleController(answers.corpus());
+        ArticleController article = new ArticleController(answers);
         HealthController health = new HealthController(answers, modelUnavailable);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -70,8 +81,10 @@ public final class HttpApi {
             config.routes.get("/v1/models", completions::models);
             config.routes.post("/v1/chat/completions", completions::complete);
             if (slack != null) {
-                SlackRoutes.install(config, answers, slack);
+                SlackRoutes.install(config, answers, slack, operations.shutdownGrace());
             }
+            AdminRoutes.install(config, operations);
+            GracefulStop.install(config, operations.shutdownGrace());
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
                     e.getStatus() == HttpStatus.CONTENT_TOO_LARGE.getCode() ? TOO_LARGE : e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {

@@ -8,6 +8,7 @@ import dev.articlechat.answer.ExtractiveAnswerer;
 import dev.articlechat.answer.QuestionRewriters;
 import dev.articlechat.ingest.Corpus;
 import dev.articlechat.ingest.Embeddings;
+import dev.articlechat.ingest.IndexGenerations;
 import dev.articlechat.model.ChatModelSettings;
 import dev.articlechat.retrieve.HybridRetriever;
 import dev.articlechat.retrieve.PassageSearcher;
@@ -46,7 +47,8 @@ public final class TestApp {
     public static synchronized AnswerService answeringWith(Answerer model) {
         Corpus corpus = shared().answers().corpus();
         try {
-            HybridRetriever retriever = new HybridRetriever(PassageSearcher.open(sharedIndexDir),
+            Path generation = new IndexGenerations(sharedIndexDir).newestComplete().orElseThrow();
+            HybridRetriever retriever = new HybridRetriever(PassageSearcher.open(generation),
                     new QueryEmbedder(Embeddings.miniLm()), corpus.passages());
             return new AnswerService(corpus, retriever, QuestionRewriters.byRule(corpus), model,
                     new ExtractiveAnswerer(AnswerService.refusalFor(corpus)),
