@@ -25,9 +25,11 @@ final class GracefulStop {
 
     static void install(JavalinConfig config, Duration grace) {
         config.jetty.modifyServer(server -> {
-            server.insertHandler(new GracefulHandler());
-            server.setStopTimeout(grace.toMillis());
             server.setErrorHandler(new JsonErrorHandler());
+            if (!grace.isZero()) {
+                server.insertHandler(new GracefulHandler());
+                server.setStopTimeout(grace.toMillis());
+            }
         });
     }
 

@@ -80,7 +80,9 @@ public final class HttpApi {
             config.routes.post("/api/ask/stream", askStream::stream);
             config.routes.get("/v1/models", completions::models);
             config.routes.post("/v1/chat/completions", completions::complete);
-            if (slack != null) {
+            if (slack != null && operations.shutdownGrace().isZero()) {
+                SlackRoutes.install(config, answers, slack);
+            } else if (slack != null) {
                 SlackRoutes.install(config, answers, slack, operations.shutdownGrace());
             }
             AdminRoutes.install(config, operations);

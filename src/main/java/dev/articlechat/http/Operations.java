@@ -9,14 +9,16 @@ import java.time.Duration;
  *
  * @param reindex       runs re-indexes; null when this server cannot re-index
  * @param adminToken    the bearer token of the admin routes; null or blank turns them off
- * @param shutdownGrace how long a stopping server waits for answers in flight, streams included
+ * @param shutdownGrace how long a stopping server waits for answers in flight, streams included; zero stops at
+ *                      once (what tests that start and stop many servers want: a graceful stop costs Jetty a
+ *                      second even when nothing is in flight)
  */
 public record Operations(ReindexJobs reindex, String adminToken, Duration shutdownGrace) {
 
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(20);
 
-    /** No admin routes, the default grace. */
-    public static final Operations NONE = new Operations(null, null, DEFAULT_SHUTDOWN_GRACE);
+    /** No admin routes, and an immediate stop. */
+    public static final Operations NONE = new Operations(null, null, Duration.ZERO);
 
     public boolean adminEnabled() {
         return reindex != null && adminToken != null && !adminToken.isBlank();

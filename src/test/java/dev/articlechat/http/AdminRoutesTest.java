@@ -40,7 +40,7 @@ class AdminRoutesTest {
     @Test
     void admin_routes_do_not_exist_when_no_token_is_configured() {
         JavalinTest.test(HttpApi.create(TestApp.shared().answers(), null, null, new Operations(jobs, null,
-                Operations.DEFAULT_SHUTDOWN_GRACE)), (server, client) -> {
+                Duration.ZERO)), (server, client) -> {
             for (AdminClient.Reply reply : List.of(new AdminClient(client.getOrigin(), TOKEN).post("/admin/reindex"),
                     new AdminClient(client.getOrigin(), null).get("/admin/reindex"))) {
                 assertThat(reply.status()).isEqualTo(404);
@@ -98,6 +98,6 @@ class AdminRoutesTest {
 
     private io.javalin.Javalin app() {
         return HttpApi.create(TestApp.shared().answers(), null, null,
-                new Operations(jobs, TOKEN, Operations.DEFAULT_SHUTDOWN_GRACE));
+                new Operations(jobs, TOKEN, Duration.ZERO));
     }
 }
