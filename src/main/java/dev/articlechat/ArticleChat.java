@@ -22,6 +22,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: the only place that builds real objects and wires them together. It loads the
@@ -29,6 +32,10 @@ import java.nio.file.Path;
  * re-indexes: a new index generation, built beside the served one and swapped in whole.
  */
 public final class ArticleChat implements Closeable {
+
+    /** Beyond the server's own grace: answers still running then are cut off by the process's exit anyway. */
+    private static final Duration MODEL_CLOSE_WAIT = Duration.ofSeconds(5);
+    private static final Logger log = LoggerFactory.getLogger(ArticleChat.class);
 
     private final Settings settings;
     private final EmbeddingModel embeddings;
@@ -128,7 +135,14 @@ public final class ArticleChat implements Closeable {
         answers.close();
         if (languageModel.model().isPresent()) {
             try {
+                if (!answers.awaitIdle(MODEL_CLOSE_WAIT)) {
+                    // freeing an in-process model under a running generation could crash the process
+                    log.warn("Answers still running; the language model is left to the process's exit");
+                    return;
+                }
                 languageModel.model().get().close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } catch (Exception e) {
                 throw new IOException("closing the language model failed", e);
             }

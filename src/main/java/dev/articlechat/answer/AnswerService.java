@@ -4,6 +4,8 @@ import dev.articlechat.ingest.Corpus;
 import dev.articlechat.retrieve.HybridRetriever;
 import dev.articlechat.retrieve.RetrievalMode;
 import java.io.Closeable;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -26,6 +28,7 @@ public final class AnswerService implements Closeable {
 
     private final Options options;
     private final AtomicReference<CorpusAnswers> current;
+    private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean closed;
 
     /**
@@ -116,12 +119,34 @@ public final class AnswerService implements Closeable {
         return closed;
     }
 
+    /**
+     * Waits until no question is being answered, at most {@code limit}: after {@link #close()}, what may be
+     * closed under the answerers (a language model) must wait for the questions they are still answering.
+     *
+     * @return true if none is being answered
+     */
+    public boolean awaitIdle(Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (inFlight.get() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+        return true;
+    }
+
     private <T> T using(Function<CorpusAnswers, T> work) {
-        CorpusAnswers answers = acquire();
+        inFlight.incrementAndGet();
         try {
-            return work.apply(answers);
+            CorpusAnswers answers = acquire();
+            try {
+                return work.apply(answers);
+            } finally {
+                answers.release();
+            }
         } finally {
-            answers.release();
+            inFlight.decrementAndGet();
         }
     }
 

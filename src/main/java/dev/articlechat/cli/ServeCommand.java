@@ -45,17 +45,14 @@ final class ServeCommand implements Runnable {
 
     @Override
     public void run() {
-        if (shutdownGraceSeconds < 0 || shutdownGraceSeconds > 600) {
-            throw new IllegalArgumentException("--shutdown-grace must be between 0 and 600 seconds");
-        }
-        Duration grace = Duration.ofSeconds(shutdownGraceSeconds);
+        Duration grace = shutdownGrace();
         long started = System.nanoTime();
         SlackSettings slackSettings = slack.settings();
         ArticleChat chat = ArticleChat.open(common.settings());
         chat.answers().warmUp();
         ReindexJobs reindex = new ReindexJobs(chat::reindex);
         Javalin app = HttpApi.create(chat.answers(), chat.languageModelProblem(), slackSettings,
-                new Operations(reindex, adminToken, grace));
+                operations(reindex));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             new GracefulShutdown(app, reindex, chat, grace).run();
@@ -70,5 +67,16 @@ final class ServeCommand implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    Duration shutdownGrace() {
+        if (shutdownGraceSeconds < 0 || shutdownGraceSeconds > 600) {
+            throw new IllegalArgumentException("--shutdown-grace must be between 0 and 600 seconds");
+        }
+        return Duration.ofSeconds(shutdownGraceSeconds);
+    }
+
+    Operations operations(ReindexJobs reindex) {
+        return new Operations(reindex, adminToken, shutdownGrace());
     }
 }

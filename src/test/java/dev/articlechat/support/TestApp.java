@@ -40,6 +40,12 @@ public final class TestApp {
         return shared;
     }
 
+    /** Where the shared app's index lives (its generations). */
+    public static synchronized Path sharedIndexDir() {
+        shared();
+        return sharedIndexDir;
+    }
+
     /**
      * A service over the shared index whose language model is {@code model}, with the extractive fallback, as
      * {@link ArticleChat} assembles it: for fakes that are slow or fail. Its searcher stays open for the JVM.
