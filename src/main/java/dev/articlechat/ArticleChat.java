@@ -1,6 +1,7 @@
 package dev.articlechat;
 
 import dev.articlechat.answer.AnswerService;
+import dev.articlechat.answer.AnswerSnapshot;
 import dev.articlechat.answer.Answerer;
 import dev.articlechat.answer.ChatModelAnswerer;
 import dev.articlechat.answer.ExtractiveAnswerer;
@@ -10,6 +11,7 @@ import dev.articlechat.answer.QuestionRewriters;
 import dev.articlechat.ingest.ArticleLoader;
 import dev.articlechat.ingest.Corpus;
 import dev.articlechat.ingest.Embeddings;
+import dev.articlechat.ingest.IndexGenerations;
 import dev.articlechat.ingest.PassageIndexer;
 import dev.articlechat.metrics.Metrics;
 import dev.articlechat.model.LanguageModel;
@@ -21,54 +23,106 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: the only place that builds real objects and wires them together. It loads the
- * articles, makes sure the index on disk matches them, opens it and assembles the answering service.
+ * articles, makes sure the index on disk matches them, opens it and assembles the answering service; and it
+ * re-indexes: a new index generation, built beside the served one and swapped in whole.
  */
 public final class ArticleChat implements Closeable {
 
-    private final PassageSearcher searcher;
-    private final AnswerService answers;
-    private final LanguageModels.Opened languageModel;
-    private final Metrics metrics;
-    private volatile boolean open = true;
+    /** Beyond the server's own grace: answers still running then are cut off by the process's exit anyway. */
+    private static final Duration MODEL_CLOSE_WAIT = Duration.ofSeconds(5);
+    private static final Logger log = LoggerFactory.getLogger(ArticleChat.class);
 
-    private ArticleChat(PassageSearcher searcher, AnswerService answers, LanguageModels.Opened languageModel,
-                        Metrics metrics) {
-        this.searcher = searcher;
-        this.answers = answers;
+    private final Settings settings;
+    private final EmbeddingModel embeddings;
+    private final PassageIndexer indexer;
+    private final IndexGenerations generations;
+    private final LanguageModels.Opened languageModel;
+    private final Metrics metrics = new Metrics();
+    private final AnswerService answers;
+
+    private ArticleChat(Settings settings, EmbeddingModel embeddings, IndexGenerations generations, Path served,
+                        Corpus corpus, LanguageModels.Opened languageModel) throws IOException {
+        this.settings = settings;
+        this.embeddings = embeddings;
+        this.indexer = new PassageIndexer(embeddings, Embeddings.MODEL_NAME);
+        this.generations = generations;
         this.languageModel = languageModel;
-        this.metrics = metrics;
+        GenerationGate gate = generationGate(settings, languageModel);
+        metrics.watch(gate);
+        this.answers = new AnswerService(snapshot(corpus, served), new AnswerService.Options(settings.mode(),
+                settings.passages(), settings.contextWindow()), gate, metrics);
     }
 
     /** Builds the index if it is missing or stale, then opens everything needed to answer. */
     public static ArticleChat open(Settings settings) {
         Corpus corpus = new ArticleLoader().load(settings.articles());
         EmbeddingModel embeddings = Embeddings.miniLm();
-        Metrics metrics = new Metrics();
+        IndexGenerations generations = new IndexGenerations(settings.indexDir());
         try {
-            new PassageIndexer(embeddings, Embeddings.MODEL_NAME).ensureIndex(corpus, settings.indexDir());
-            PassageSearcher searcher = PassageSearcher.open(settings.indexDir());
-            HybridRetriever retriever = new HybridRetriever(searcher, new QueryEmbedder(embeddings), corpus.passages());
-            String refusal = AnswerService.refusalFor(corpus);
-            Answerer extractive = new ExtractiveAnswerer(refusal);
-            LanguageModels.Opened languageModel = LanguageModels.open(settings.chatModel());
-            Answerer answerer = languageModel.model()
-                    .<Answerer>map(model -> new ChatModelAnswerer(model.name(), model.chat(), model.streaming(), corpus.primary().title(),
-                            settings.chatModel().timeout(), metrics))
-                    .orElse(extractive);
-            GenerationGate generations = generationGate(settings, languageModel);
-            metrics.watch(generations);
-            QuestionRewriter rewriter = QuestionRewriters.forModel(languageModel.model().map(LanguageModel::chat),
-                    corpus, settings.chatModel().timeout());
-            AnswerService answers = new AnswerService(corpus, retriever, rewriter, answerer, extractive,
-                    new AnswerService.Options(settings.mode(), settings.passages(), settings.contextWindow()),
-                    generations, metrics);
-            return new ArticleChat(searcher, answers, languageModel, metrics);
+            Path served = generations.ensure(new PassageIndexer(embeddings, Embeddings.MODEL_NAME), corpus);
+            generations.deleteAllBut(served);
+            return new ArticleChat(settings, embeddings, generations, served, corpus,
+                    LanguageModels.open(settings.chatModel()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the index in " + settings.indexDir(), e);
         }
+    }
+
+    /** Builds the index from the settings' articles into a new generation, and removes the older ones. */
+    public static int rebuildIndex(Settings settings) throws IOException {
+        Corpus corpus = new ArticleLoader().load(settings.articles());
+        IndexGenerations generations = new IndexGenerations(settings.indexDir());
+        Path built = generations.build(new PassageIndexer(Embeddings.miniLm(), Embeddings.MODEL_NAME), corpus);
+        generations.deleteAllBut(built);
+        return corpus.passages().size();
+    }
+
+    /**
+     * Re-reads the articles, builds them into a new index generation and swaps it in. Until the swap, questions
+     * are answered from the old index; a failure leaves it serving. The old generation is closed and deleted
+     * when the last question using it is answered.
+     *
+     * @return the passages now served
+     */
+    public synchronized int reindex() throws IOException {
+        Corpus corpus = new ArticleLoader().load(settings.articles());
+        Path built = generations.build(indexer, corpus);
+        AnswerSnapshot next;
+        try {
+            next = snapshot(corpus, built);
+        } catch (IOException | RuntimeException e) {
+            generations.delete(built);
+            throw e;
+        }
+        answers.swap(next);
+        return corpus.passages().size();
+    }
+
+    /** Everything answers derive from one generation; once replaced and released, the generation is deleted. */
+    private AnswerSnapshot snapshot(Corpus corpus, Path generation) throws IOException {
+        PassageSearcher searcher = PassageSearcher.open(generation);
+        HybridRetriever retriever = new HybridRetriever(searcher, new QueryEmbedder(embeddings), corpus.passages());
+        Answerer extractive = new ExtractiveAnswerer(AnswerService.refusalFor(corpus));
+        Answerer answerer = languageModel.model()
+                .<Answerer>map(model -> new ChatModelAnswerer(model.name(), model.chat(), model.streaming(),
+                        corpus.primary().title(), settings.chatModel().timeout(), metrics))
+                .orElse(extractive);
+        QuestionRewriter rewriter = QuestionRewriters.forModel(languageModel.model().map(LanguageModel::chat),
+                corpus, settings.chatModel().timeout());
+        return new AnswerSnapshot(corpus, retriever, rewriter, answerer, extractive, () -> {
+            searcher.close();
+            if (!answers.isClosed()) {
+                // replaced by a newer generation, not closed with the server: nothing will open it again
+                generations.delete(generation);
+            }
+        });
     }
 
     /**
@@ -84,14 +138,6 @@ public final class ArticleChat implements Closeable {
                 settings.chatModel().timeout());
     }
 
-    /** Builds the index from the settings' articles, replacing whatever is there. */
-    public static int rebuildIndex(Settings settings) throws IOException {
-        Corpus corpus = new ArticleLoader().load(settings.articles());
-        new PassageIndexer(Embeddings.miniLm(), Embeddings.MODEL_NAME)
-                .build(corpus, settings.indexDir());
-        return corpus.passages().size();
-    }
-
     public AnswerService answers() {
         return answers;
     }
@@ -102,7 +148,7 @@ public final class ArticleChat implements Closeable {
 
     /** Whether questions can be answered: the index is open and an answerer is in place. */
     public boolean ready() {
-        return open;
+        return !answers.isClosed();
     }
 
     /** Why the configured language model is not answering, or null when it is (or none was asked for). */
@@ -110,14 +156,21 @@ public final class ArticleChat implements Closeable {
         return languageModel.problem();
     }
 
+    /** Closes the index once the questions being answered are done, and the language model. */
     @Override
     public void close() throws IOException {
-        open = false;
+        answers.close();
         metrics.close();
-        searcher.close();
         if (languageModel.model().isPresent()) {
             try {
+                if (!answers.awaitIdle(MODEL_CLOSE_WAIT)) {
+                    // freeing an in-process model under a running generation could crash the process
+                    log.warn("Answers still running; the language model is left to the process's exit");
+                    return;
+                }
                 languageModel.model().get().close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } catch (Exception e) {
                 throw new IOException("closing the language model failed", e);
             }

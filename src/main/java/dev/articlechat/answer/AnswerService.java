@@ -2,20 +2,23 @@ package dev.articlechat.answer;
 
 import dev.articlechat.ingest.Corpus;
 import dev.articlechat.retrieve.HybridRetriever;
-import dev.articlechat.retrieve.Retrieval;
 import dev.articlechat.retrieve.RetrievalMode;
-import dev.articlechat.retrieve.RetrievalQuery;
-import java.util.List;
-import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.io.Closeable;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * Answers questions about the corpus: make a follow-up stand on its own, retrieve passages, let the answerer
  * draft an answer, verify every citation against the article. The one service every adapter (HTTP, command
  * line, eval) talks to.
+ *
+ * <p>What it answers from is an {@link AnswerSnapshot} that a re-index can {@link #swap} while questions are
+ * being answered: each question takes a reference to the snapshot current when it arrives and is answered from
+ * it to the end, and a replaced snapshot's index is closed once its last question is answered.
  */
-public final class AnswerService {
+public final class AnswerService implements Closeable {
 
     /** Retrieval settings that shape every answer. */
     public record Options(RetrievalMode mode, int passages, int contextWindow) {
@@ -23,19 +26,12 @@ public final class AnswerService {
 
     static final int CACHE_SIZE = 1024;
 
-    private static final Logger log = LoggerFactory.getLogger(AnswerService.class);
-    private static final List<String> TRANSIENT_FAILURES = List.of("model error", "timeout", "cancelled");
-
-    private final Corpus corpus;
-    private final HybridRetriever retriever;
-    private final QuestionRewriter rewriter;
-    private final Answerer answerer;
-    private final Answerer fallback;
-    private final CitationVerifier verifier;
     private final Options options;
-    private final AnswerCache cache = new AnswerCache(CACHE_SIZE);
     private final GenerationGate generations;
     private final AnswerObserver observer;
+    private final AtomicReference<CorpusAnswers> current;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean closed;
 
     /**
      * @param rewriter turns follow-ups into questions that stand on their own, before retrieval
@@ -45,26 +41,25 @@ public final class AnswerService {
      */
     public AnswerService(Corpus corpus, HybridRetriever retriever, QuestionRewriter rewriter, Answerer answerer,
                          Answerer fallback, Options options) {
-        this(corpus, retriever, rewriter, answerer, fallback, options, GenerationGate.unlimited(), AnswerObserver.NONE);
+        this(new AnswerSnapshot(corpus, retriever, rewriter, answerer, fallback, null), options);
+    }
+
+    public AnswerService(AnswerSnapshot snapshot, Options options) {
+        this(snapshot, options, GenerationGate.unlimited(), AnswerObserver.NONE);
     }
 
     /**
      * @param generations how many answers may be written at once (the rewriting and drafting of a question that
      *                    is not in the cache); beyond it questions are turned away with
-     *                    {@link GenerationsBusyException}
+     *                    {@link GenerationsBusyException}. It outlives re-indexes, as the model does.
      * @param observer    told of every answer, for metrics
      */
-    public AnswerService(Corpus corpus, HybridRetriever retriever, QuestionRewriter rewriter, Answerer answerer,
-                         Answerer fallback, Options options, GenerationGate generations, AnswerObserver observer) {
+    public AnswerService(AnswerSnapshot snapshot, Options options, GenerationGate generations,
+                         AnswerObserver observer) {
+        this.options = options;
         this.generations = generations;
         this.observer = observer;
-        this.corpus = corpus;
-        this.retriever = retriever;
-        this.rewriter = rewriter;
-        this.answerer = answerer;
-        this.fallback = fallback;
-        this.verifier = new CitationVerifier(corpus);
-        this.options = options;
+        this.current = new AtomicReference<>(new CorpusAnswers(snapshot, options, generations, observer));
     }
 
     public Answer ask(Question question) {
@@ -77,103 +72,21 @@ public final class AnswerService {
      * fell back (its {@code fallback} says why), in which case the returned answer replaces the text.
      */
     public Answer ask(Question question, AnswerListener listener) {
-        long started = System.nanoTime();
-        Optional<AnswerCache.Entry> cached = cache.get(question);
-        if (cached.isPresent()) {
-            Answer answer = cached.get().answer();
-            listener.sources(answer.query(), cached.get().sources());
-            listener.token(answer.answer());
-            observer.answered(answer, true);
-            // the time this request took, not the first one's
-            return answer.withTimings(new Timings(0, 0, millis(System.nanoTime() - started)));
-        }
-        try (GenerationGate.Permit slot = generations.enter()) {
-            Answer fresh = answerFresh(question, listener, started);
-            observer.answered(fresh, false);
-            return fresh;
-        } catch (GenerationsBusyException e) {
-            observer.shed();
-            throw e;
-        }
-    }
-
-    /** @param started when the request came in: its total includes any wait for a generation slot */
-    private Answer answerFresh(Question question, AnswerListener listener, long started) {
-        long began = System.nanoTime();
-        StandaloneQuestion standalone = rewriter.rewrite(question);
-        Question asked = new Question(standalone.text(), question.history());
-        Retrieval retrieval = retriever.retrieve(standalone.search(), options.mode(), options.passages(),
-                options.contextWindow());
-        long retrieved = System.nanoTime();
-        String searched = standalone.query();
-        List<Source> sources = Source.of(retrieval);
-        listener.sources(searched, sources);
-        StreamedText streamed = new StreamedText(verifier, retrieval.passages(), listener);
-        Answer answer = answerer == fallback
-                ? written(answerer.name(), answerer.draft(asked, retrieval, streamed), retrieval, searched)
-                : checkedModelAnswer(asked, retrieval, searched, streamed);
-        streamed.finish(answer);
-        long done = System.nanoTime();
-        Answer fresh = answer.withTimings(new Timings(millis(retrieved - began), millis(done - retrieved),
-                millis(done - started)));
-        if (!fellBackForAWhile(fresh)) {
-            cache.put(question, new AnswerCache.Entry(fresh, sources));
-        }
-        return fresh;
+        return using(answers -> answers.ask(question, listener));
     }
 
     /**
-     * The model's answer when it passes every check, else the extractive answer with the reason. The extractive
-     * answer is made once, first: the check needs it as the reference, and the fallback is it.
+     * Replaces what questions are answered from. Questions already being answered finish with the old snapshot,
+     * whose resources are closed after the last of them; questions from now on get the new one.
      */
-    private Answer checkedModelAnswer(Question question, Retrieval retrieval, String searched, DraftSink sentences) {
-        Answer reference = written(fallback.name(), fallback.draft(question, retrieval), retrieval, searched);
-        try {
-            Draft draft = answerer.draft(question, retrieval, sentences);
-            Answer answer = written(answerer.name(), draft, retrieval, searched);
-            if (answer.answered()) {
-                requireOnTarget(answer, reference);
-            }
-            return answer;
-        } catch (AnswererException e) {
-            log.info("Falling back to {} for \"{}\": {}", fallback.name(), question.text(), e.getMessage());
-            return reference.withFallback(e.reason() + ": " + e.getMessage());
+    public synchronized void swap(AnswerSnapshot next) {
+        CorpusAnswers fresh = new CorpusAnswers(next, options, generations, observer);
+        if (closed) {
+            // closed while the new snapshot was being built: nothing will ask it anything
+            fresh.release();
+            return;
         }
-    }
-
-    /**
-     * A model's answer must rest on the sentence that answers the question best by the article's own
-     * evidence, the one the extractive answerer picks. A sentence can be supported word for word by a passage
-     * and still answer a different question ("What tariffs did Ottawa impose?" answered with the tariffs the
-     * US imposed); and where the extractive answerer finds no answer at all, a fluent one from the model is
-     * more likely invented than found.
-     */
-    private static void requireOnTarget(Answer answer, Answer reference) {
-        if (!reference.answered()) {
-            throw new AnswererException("off target", "the article's sentences do not answer this question");
-        }
-        String best = reference.citations().get(0).passageId();
-        if (answer.citations().stream().noneMatch(c -> c.passageId().equals(best))) {
-            throw new AnswererException("off target", "the answer does not rest on the sentence that answers the"
-                    + " question best (" + best + ")");
-        }
-    }
-
-    /** A model that failed or was slow may answer next time; only a lasting answer is kept. */
-    private static boolean fellBackForAWhile(Answer answer) {
-        return answer.fallback() != null && TRANSIENT_FAILURES.stream().anyMatch(answer.fallback()::startsWith);
-    }
-
-    /** A draft with its citations verified; a draft that claims an answer but cites nothing verifiable fails. */
-    private Answer written(String writer, Draft draft, Retrieval retrieval, String searched) {
-        if (!draft.answered()) {
-            return new Answer(draft.text(), false, List.of(), writer, searched, null, null);
-        }
-        CitationVerifier.Verified verified = verifier.verify(draft.text(), retrieval.passages());
-        if (!verified.cited()) {
-            throw new AnswererException("uncited", "no citation in the answer could be verified");
-        }
-        return new Answer(verified.text(), true, verified.citations(), writer, searched, null, null);
+        current.getAndSet(fresh).release();
     }
 
     /**
@@ -182,22 +95,24 @@ public final class AnswerService {
      * by seconds, and it is ready to answer once loaded.
      */
     public void warmUp() {
-        Question question = Question.of(corpus.primary().title());
-        fallback.draft(question, retriever.retrieve(RetrievalQuery.of(question.text()), options.mode(),
-                options.passages(), options.contextWindow()));
+        using(answers -> {
+            answers.warmUp();
+            return null;
+        });
     }
 
     public String modelName() {
-        return answerer.name();
+        return current.get().snapshot().answerer().name();
     }
 
+    /** The corpus answered from now; a re-index may replace it with the next call. */
     public Corpus corpus() {
-        return corpus;
+        return current.get().snapshot().corpus();
     }
 
     /** The plain sentence given when the article does not contain an answer. */
     public String refusal() {
-        return refusalFor(corpus);
+        return refusalFor(corpus());
     }
 
     public static String refusalFor(Corpus corpus) {
@@ -206,7 +121,60 @@ public final class AnswerService {
                 : "The articles do not say. I can only answer questions about what they cover.";
     }
 
-    private static long millis(long nanos) {
-        return nanos / 1_000_000;
+    /** Releases the current snapshot; its index closes when the questions still being answered are done. */
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            current.get().release();
+        }
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Waits until no question is being answered, at most {@code limit}: after {@link #close()}, what may be
+     * closed under the answerers (a language model) must wait for the questions they are still answering.
+     *
+     * @return true if none is being answered
+     */
+    public boolean awaitIdle(Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (inFlight.get() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+        return true;
+    }
+
+    private <T> T using(Function<CorpusAnswers, T> work) {
+        inFlight.incrementAndGet();
+        try {
+            CorpusAnswers answers = acquire();
+            try {
+                return work.apply(answers);
+            } finally {
+                answers.release();
+            }
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    /** As Lucene's ReferenceManager acquires: retry when a swap released the snapshot between read and count. */
+    private CorpusAnswers acquire() {
+        while (true) {
+            if (closed) {
+                throw new IllegalStateException("the answering service is closed");
+            }
+            CorpusAnswers answers = current.get();
+            if (answers.tryAcquire()) {
+                return answers;
+            }
+        }
     }
 }

@@ -3,10 +3,13 @@ package dev.articlechat.cli;
 import dev.articlechat.ArticleChat;
 import dev.articlechat.http.HttpApi;
 import dev.articlechat.http.HttpSettings;
+import dev.articlechat.http.Operations;
 import dev.articlechat.http.RateLimit;
 import dev.articlechat.http.ServerOptions;
+import dev.articlechat.reindex.ReindexJobs;
 import dev.articlechat.slack.SlackSettings;
 import io.javalin.Javalin;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -43,20 +46,31 @@ final class ServeCommand implements Runnable {
                     + "repeat for several, or * for any. Env: CORS_ORIGINS (comma-separated). Default: none.")
     List<String> corsOrigins = new ArrayList<>();
 
+    @Option(names = "--admin-token", paramLabel = "TOKEN", defaultValue = "${env:ADMIN_TOKEN}",
+            description = "Bearer token of the admin routes (POST /admin/reindex); without it they are off. "
+                    + "Env: ADMIN_TOKEN.")
+    String adminToken;
+
+    @Option(names = "--shutdown-grace", paramLabel = "SECONDS", defaultValue = "${env:SHUTDOWN_GRACE_SECONDS:-20}",
+            description = "Seconds a stopping server gives answers in flight to finish. "
+                    + "Env: SHUTDOWN_GRACE_SECONDS. Default: ${DEFAULT-VALUE}.")
+    int shutdownGraceSeconds;
+
     @Override
     public void run() {
+        Duration grace = shutdownGrace();
         long started = System.nanoTime();
         HttpSettings web = new HttpSettings(corsOrigins == null ? List.of() : corsOrigins);
         SlackSettings slackSettings = slack.settings();
         RateLimit rateLimit = operations.rateLimit();
         ArticleChat chat = ArticleChat.open(common.settings().withGenerations(operations.generations()));
         chat.answers().warmUp();
+        ReindexJobs reindex = new ReindexJobs(chat::reindex);
         Javalin app = HttpApi.create(chat.answers(), serverOptions(chat, slackSettings, rateLimit,
-                operations.metricsToken()).withWeb(web));
+                operations.metricsToken()).withWeb(web).withOperations(operations(reindex)));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.stop();
-            closeQuietly(chat);
+            new GracefulShutdown(app, reindex, chat, grace).run();
             stopped.countDown();
         }, "shutdown"));
         app.start(host, port);
@@ -79,11 +93,14 @@ final class ServeCommand implements Runnable {
                 .withRateLimit(rateLimit).withMetrics(chat.metrics(), metricsToken).withReadiness(chat::ready);
     }
 
-    private static void closeQuietly(ArticleChat chat) {
-        try {
-            chat.close();
-        } catch (Exception e) {
-            log.warn("Closing the index failed: {}", e.getMessage());
+    Duration shutdownGrace() {
+        if (shutdownGraceSeconds < 0 || shutdownGraceSeconds > 600) {
+            throw new IllegalArgumentException("--shutdown-grace must be between 0 and 600 seconds");
         }
+        return Duration.ofSeconds(shutdownGraceSeconds);
+    }
+
+    Operations operations(ReindexJobs reindex) {
+        return new Operations(reindex, adminToken, shutdownGrace());
     }
 }

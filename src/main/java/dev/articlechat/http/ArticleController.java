@@ -1,5 +1,6 @@
 package dev.articlechat.http;
 
+import dev.articlechat.answer.AnswerService;
 import dev.articlechat.ingest.Article;
 import dev.articlechat.ingest.Corpus;
 import io.javalin.http.Context;
@@ -18,14 +19,16 @@ final class ArticleController {
     record ArticleSummary(String id, String title, int passages) {
     }
 
-    private final Corpus corpus;
+    private final AnswerService answers;
 
-    ArticleController(Corpus corpus) {
-        this.corpus = corpus;
+    /** Reads the corpus per request: a re-index replaces it, and citations point into the new text. */
+    ArticleController(AnswerService answers) {
+        this.answers = answers;
     }
 
     /** The primary article, or the one named by {@code ?id=} when several are served. */
     void article(Context ctx) {
+        Corpus corpus = answers.corpus();
         String id = ctx.queryParam("id");
         Article article = id == null ? corpus.primary()
                 : corpus.article(id).orElseThrow(() -> new NotFoundResponse("No article with id \"" + id + "\"."));
@@ -34,7 +37,7 @@ final class ArticleController {
     }
 
     void articles(Context ctx) {
-        ctx.json(corpus.articles().stream()
+        ctx.json(answers.corpus().articles().stream()
                 .map(a -> new ArticleSummary(a.id(), a.title(), a.passages().size()))
                 .toList());
     }

@@ -59,14 +59,28 @@ public final class HttpApi {
                 .withKeepAlive(keepAlive).withSlack(slack));
     }
 
+    /** @param operations the admin routes (re-index) and the grace given to answers in flight at shutdown */
+    public static Javalin create(AnswerService answers, String modelUnavailable, SlackSettings slack,
+                                 Operations operations) {
+        return create(answers, ServerOptions.defaults().withModelUnavailable(modelUnavailable).withSlack(slack)
+                .withOperations(operations));
+    }
+
+    public static Javalin create(AnswerService answers, String modelUnavailable, Duration keepAlive,
+                                 SlackSettings slack, Operations operations) {
+        return create(answers, ServerOptions.defaults().withModelUnavailable(modelUnavailable)
+                .withKeepAlive(keepAlive).withSlack(slack).withOperations(operations));
+    }
+
     public static Javalin create(AnswerService answers, ServerOptions options) {
+        Operations operations = options.operations();
         ObjectMapper json = JavalinJackson.defaultMapper();
         AskRequestReader requests = new AskRequestReader(json);
         AskController ask = new AskController(answers, requests);
         EventStreams streams = new EventStreams(json, options.keepAlive());
         AskStreamController askStream = new AskStreamController(answers, requests, streams);
         ChatCompletionsController completions = new ChatCompletionsController(answers, json, streams);
-        ArticleController article = new ArticleController(answers.corpus());
+        ArticleController article = new ArticleController(answers);
         HealthController health = new HealthController(answers, options.modelUnavailable(), options.ready());
         Metrics meters = options.metrics() != null ? options.metrics() : new Metrics();
         MetricsController metrics = new MetricsController(meters, options.metricsToken());
@@ -102,9 +116,14 @@ public final class HttpApi {
             config.routes.post("/api/ask/stream", askStream::stream);
             config.routes.get("/v1/models", completions::models);
             config.routes.post("/v1/chat/completions", completions::complete);
-            if (options.slack() != null) {
-                SlackRoutes.install(config, answers, options.slack());
+            SlackSettings slack = options.slack();
+            if (slack != null && operations.shutdownGrace().isZero()) {
+                SlackRoutes.install(config, answers, slack);
+            } else if (slack != null) {
+                SlackRoutes.install(config, answers, slack, operations.shutdownGrace());
             }
+            AdminRoutes.install(config, operations);
+            GracefulStop.install(config, operations.shutdownGrace());
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
                     e.getStatus() == HttpStatus.CONTENT_TOO_LARGE.getCode() ? TOO_LARGE : e.getMessage()));
             config.routes.exception(GenerationsBusyException.class, (e, ctx) -> {

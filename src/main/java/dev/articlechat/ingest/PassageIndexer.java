@@ -42,9 +42,8 @@ public final class PassageIndexer {
 
     /** Builds the index unless {@code indexDir} already holds one built from this exact corpus. */
     public boolean ensureIndex(Corpus corpus, Path indexDir) throws IOException {
-        String fingerprint = corpus.fingerprint(settings);
         Optional<String> existing = fingerprintOf(indexDir);
-        if (existing.filter(fingerprint::equals).isPresent()) {
+        if (holds(corpus, indexDir)) {
             log.info("Index in {} is up to date ({} passages)", indexDir, corpus.passages().size());
             return false;
         }
@@ -52,6 +51,11 @@ public final class PassageIndexer {
                 indexDir);
         build(corpus, indexDir);
         return true;
+    }
+
+    /** True when {@code indexDir} holds a complete index built from this exact corpus with these settings. */
+    public boolean holds(Corpus corpus, Path indexDir) {
+        return fingerprintOf(indexDir).filter(corpus.fingerprint(settings)::equals).isPresent();
     }
 
     public void build(Corpus corpus, Path indexDir) throws IOException {
@@ -88,7 +92,7 @@ public final class PassageIndexer {
      * a corrupt one must go first; only files named like Lucene's own are touched, never anything else that
      * happens to share the directory.
      */
-    private static void deleteIndexFiles(Directory dir) throws IOException {
+    static void deleteIndexFiles(Directory dir) throws IOException {
         for (String file : dir.listAll()) {
             if (LUCENE_FILE.matcher(file).matches()) {
                 dir.deleteFile(file);

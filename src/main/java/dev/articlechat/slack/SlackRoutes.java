@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -22,7 +23,7 @@ public final class SlackRoutes {
     static final int QUEUED_QUESTIONS = 64;
     /** Slack retries for about an hour; a few thousand recent events cover that for a busy workspace. */
     static final int REMEMBERED_EVENTS = 10_000;
-    static final int STOP_GRACE_SECONDS = 5;
+    static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
     private static final Logger log = LoggerFactory.getLogger(SlackRoutes.class);
 
@@ -30,6 +31,15 @@ public final class SlackRoutes {
     }
 
     public static void install(JavalinConfig config, AnswerService answers, SlackSettings settings) {
+        install(config, answers, settings, STOP_GRACE);
+    }
+
+    /**
+     * @param stopGrace how long questions already acknowledged to Slack get to be answered when the server
+     *                  stops, counted from when it begins to stop (the HTTP requests' wait is part of it)
+     */
+    public static void install(JavalinConfig config, AnswerService answers, SlackSettings settings,
+                               Duration stopGrace) {
         if (!settings.enabled()) {
             log.info("Slack is off: no signing secret is configured (--slack-signing-secret or SLACK_SIGNING_SECRET),"
                     + " so Slack's requests could not be verified");
@@ -47,8 +57,11 @@ public final class SlackRoutes {
                 new CommandAnswerer(answers, slack, settings.commandResponse()));
         config.routes.post("/slack/events", events::events);
         config.routes.post("/slack/commands", commands::command);
+        long[] stopBy = {Long.MAX_VALUE};
+        config.events.serverStopping(() -> stopBy[0] = System.nanoTime() + stopGrace.toNanos());
         config.events.serverStopped(() -> {
-            finish(answering);
+            finish(answering, Math.max(0, Math.min(stopBy[0], System.nanoTime() + stopGrace.toNanos())
+                    - System.nanoTime()));
             slack.close();
         });
         log.info("Slack is on: POST /slack/events and /slack/commands; {}", settings);
@@ -68,10 +81,10 @@ public final class SlackRoutes {
     }
 
     /** Questions already acknowledged to Slack get a few seconds to be answered before the server goes. */
-    private static void finish(ThreadPoolExecutor answering) {
+    private static void finish(ThreadPoolExecutor answering, long graceNanos) {
         answering.shutdown();
         try {
-            if (!answering.awaitTermination(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
+            if (!answering.awaitTermination(graceNanos, TimeUnit.NANOSECONDS)) {
                 log.warn("Stopping with {} Slack question(s) unanswered", answering.shutdownNow().size()
                         + answering.getActiveCount());
             }

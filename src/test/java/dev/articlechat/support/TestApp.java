@@ -8,6 +8,7 @@ import dev.articlechat.answer.ExtractiveAnswerer;
 import dev.articlechat.answer.QuestionRewriters;
 import dev.articlechat.ingest.Corpus;
 import dev.articlechat.ingest.Embeddings;
+import dev.articlechat.ingest.IndexGenerations;
 import dev.articlechat.model.ChatModelSettings;
 import dev.articlechat.retrieve.HybridRetriever;
 import dev.articlechat.retrieve.PassageSearcher;
@@ -39,6 +40,12 @@ public final class TestApp {
         return shared;
     }
 
+    /** Where the shared app's index lives (its generations). */
+    public static synchronized Path sharedIndexDir() {
+        shared();
+        return sharedIndexDir;
+    }
+
     /**
      * A service over the shared index whose language model is {@code model}, with the extractive fallback, as
      * {@link ArticleChat} assembles it: for fakes that are slow or fail. Its searcher stays open for the JVM.
@@ -46,7 +53,8 @@ public final class TestApp {
     public static synchronized AnswerService answeringWith(Answerer model) {
         Corpus corpus = shared().answers().corpus();
         try {
-            HybridRetriever retriever = new HybridRetriever(PassageSearcher.open(sharedIndexDir),
+            Path generation = new IndexGenerations(sharedIndexDir).newestComplete().orElseThrow();
+            HybridRetriever retriever = new HybridRetriever(PassageSearcher.open(generation),
                     new QueryEmbedder(Embeddings.miniLm()), corpus.passages());
             return new AnswerService(corpus, retriever, QuestionRewriters.byRule(corpus), model,
                     new ExtractiveAnswerer(AnswerService.refusalFor(corpus)),
