@@ -3,7 +3,7 @@
 local bodies = {}
 for line in io.lines(os.getenv("BODIES")) do bodies[#bodies + 1] = line end
 local counter = 0
-local statuses = {}
+statuses = {} -- global: done() reads each thread's copy with thread:get
 local threads = {}
 local json = { ["Content-Type"] = "application/json" }
 

@@ -62,6 +62,7 @@ public final class HttpApi {
             config.jsonMapper(new JavalinJackson(json, false));
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonJettyErrors(json)));
             config.routes.get("/health", health::health);
             config.routes.get("/api/article", article::article);
             config.routes.get("/api/articles", article::articles);

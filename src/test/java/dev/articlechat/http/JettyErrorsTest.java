@@ -1,0 +1,60 @@
+package dev.articlechat.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.articlechat.support.TestApp;
+import io.javalin.testtools.JavalinTest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Requests that Jetty refuses before any route sees them (found by fuzzing: an encoded NUL in the path) get the
+ * same JSON error as every route, not Jetty's HTML page.
+ */
+class JettyErrorsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void a_path_with_an_encoded_nul_gets_a_json_400() {
+        JavalinTest.test(HttpApi.create(TestApp.shared().answers()), (server, client) -> {
+            String response = raw(server.port(), "GET /api/art%00icle HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+            assertJsonError(response, 400);
+        });
+    }
+
+    @Test
+    void a_request_line_that_is_not_http_gets_a_json_400() {
+        JavalinTest.test(HttpApi.create(TestApp.shared().answers()), (server, client) -> {
+            String response = raw(server.port(), "GET /health HTTP/1.1\r\nHost: localhost\r\nBad Header\u0001: x\r\n\r\n");
+
+            assertJsonError(response, 400);
+        });
+    }
+
+    private static void assertJsonError(String response, int status) throws IOException {
+        String head = response.substring(0, response.indexOf("\r\n\r\n"));
+        assertThat(head).startsWith("HTTP/1.1 " + status).containsIgnoringCase("Content-Type: application/json");
+        JsonNode error = JSON.readTree(response.substring(response.indexOf("\r\n\r\n") + 4));
+        assertThat(error.path("status").asInt()).isEqualTo(status);
+        assertThat(error.path("error").asText()).startsWith("The request could not be read");
+    }
+
+    private static String raw(int port, String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
