@@ -14,10 +14,11 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
- * Requests that Jetty refuses before any route sees them (found by fuzzing: an encoded NUL in the path) get the
- * same JSON error as every route, not Jetty's HTML page.
+ * Requests the server cannot read, found by fuzzing: those Jetty refuses before any route sees them (an encoded NUL
+ * in the path) and bodies in a charset the JVM does not have. They get the JSON error every route gives, not
+ * Jetty's HTML page or a 500.
  */
-class JettyErrorsTest {
+class UnreadableRequestTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -36,6 +37,23 @@ class JettyErrorsTest {
             String response = raw(server.port(), "GET /health HTTP/1.1\r\nHost: localhost\r\nBad Header\u0001: x\r\n\r\n");
 
             assertJsonError(response, 400);
+        });
+    }
+
+    @Test
+    void a_body_in_a_charset_the_server_does_not_have_gets_a_json_415() {
+        JavalinTest.test(HttpApi.create(TestApp.shared().answers()), (server, client) -> {
+            for (String path : new String[] {"/api/ask", "/api/ask/stream", "/v1/chat/completions"}) {
+                String body = "{\"question\": \"Who?\", \"messages\": [{\"role\": \"user\", \"content\": \"Who?\"}]}";
+                String response = raw(server.port(), "POST " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: application/json; charset=utf-7\r\nContent-Length: " + body.length()
+                        + "\r\nConnection: close\r\n\r\n" + body);
+
+                assertThat(response).as(path).startsWith("HTTP/1.1 415");
+                JsonNode error = JSON.readTree(response.substring(response.indexOf("\r\n\r\n") + 4));
+                assertThat(error.path("error").asText()).isEqualTo("Send the question as application/json in UTF-8.");
+                assertThat(error.path("status").asInt()).isEqualTo(415);
+            }
         });
     }
 
