@@ -37,12 +37,15 @@ final class AskController {
         }
     }
 
-    /** Reading the body with a charset the JVM does not have ("utf-7") would throw: a client error, not ours. */
+    /**
+     * Reading the body with a charset the JVM does not have ("utf-7") would throw, and so does Javalin's reading of
+     * a malformed charset parameter ("charsetAutf-8"): client errors, not ours.
+     */
     private static boolean readable(Context ctx) {
         try {
             String charset = ctx.characterEncoding();
             return charset == null || Charset.isSupported(charset);
-        } catch (IllegalArgumentException unknownOrIllegal) {
+        } catch (IllegalArgumentException | IndexOutOfBoundsException unknownOrMalformed) {
             return false;
         }
     }

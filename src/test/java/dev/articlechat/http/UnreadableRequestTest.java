@@ -12,6 +12,8 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Requests the server cannot read, found by fuzzing: those Jetty refuses before any route sees them (an encoded NUL
@@ -32,6 +34,17 @@ class UnreadableRequestTest {
     }
 
     @Test
+    void a_post_to_a_path_with_an_encoded_nul_gets_a_json_400() {
+        JavalinTest.test(HttpApi.create(TestApp.shared().answers()), (server, client) -> {
+            String response = raw(server.port(), "POST /%00%00 HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n"
+                    + "Connection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAEAAEAAAAIAAAABAAMAAABkAAQBAAAAAAUAAEAA\r\n"
+                    + "Content-Type: text/plain; charset=UTF-8\r\n\r\n");
+
+            assertJsonError(response, 400);
+        });
+    }
+
+    @Test
     void a_request_line_that_is_not_http_gets_a_json_400() {
         JavalinTest.test(HttpApi.create(TestApp.shared().answers()), (server, client) -> {
             String response = raw(server.port(), "GET /health HTTP/1.1\r\nHost: localhost\r\nBad Header\u0001: x\r\n\r\n");
@@ -40,13 +53,14 @@ class UnreadableRequestTest {
         });
     }
 
-    @Test
-    void a_body_in_a_charset_the_server_does_not_have_gets_a_json_415() {
+    @ParameterizedTest
+    @ValueSource(strings = {"charset=utf-7", "charsetAutf-8"})
+    void a_body_in_a_charset_the_server_does_not_have_or_cannot_parse_gets_a_json_415(String charset) {
+        String body = "{\"question\": \"Who?\", \"messages\": [{\"role\": \"user\", \"content\": \"Who?\"}]}";
         JavalinTest.test(HttpApi.create(TestApp.shared().answers()), (server, client) -> {
             for (String path : new String[] {"/api/ask", "/api/ask/stream", "/v1/chat/completions"}) {
-                String body = "{\"question\": \"Who?\", \"messages\": [{\"role\": \"user\", \"content\": \"Who?\"}]}";
                 String response = raw(server.port(), "POST " + path + " HTTP/1.1\r\nHost: localhost\r\n"
-                        + "Content-Type: application/json; charset=utf-7\r\nContent-Length: " + body.length()
+                        + "Content-Type: application/json; " + charset + "\r\nContent-Length: " + body.length()
                         + "\r\nConnection: close\r\n\r\n" + body);
 
                 assertThat(response).as(path).startsWith("HTTP/1.1 415");
