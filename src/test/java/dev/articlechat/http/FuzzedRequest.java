@@ -28,7 +28,7 @@ record FuzzedRequest(String method, String path, Map<String, String> headers, St
         // "{sink}" in a body stands for the loopback Slack's address, whose port a seed cannot know
         String body = (headEnd < 0 ? "" : input.substring(headEnd + 2))
                 .replace("{sink}", URLEncoder.encode(sink, StandardCharsets.UTF_8));
-        String[] lines = head.split("\n");
+        String[] lines = head.split("\n", -1);
         String[] requestLine = lines[0].strip().split(" ", 2);
         String method = METHODS.contains(requestLine[0]) ? requestLine[0] : "POST";
         String path = requestLine.length > 1 ? encodePath(requestLine[1].strip()) : "/";

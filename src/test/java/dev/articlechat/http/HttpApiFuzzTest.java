@@ -51,18 +51,6 @@ class HttpApiFuzzTest {
         client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
-    /**
-     * Once more on a closed connection: after a request it refuses, Jetty closes the connection, and the client may
-     * already have taken that connection from its pool for the next request. A second failure is a real one.
-     */
-    private static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString(UTF_8));
-        } catch (IOException closedUnderneath) {
-            return client.send(request, HttpResponse.BodyHandlers.ofString(UTF_8));
-        }
-    }
-
     @AfterAll
     static void stopIt() {
         if (app != null) {
@@ -94,6 +82,18 @@ class HttpApiFuzzTest {
             assertThat(error.path("error").isTextual()).as(what).isTrue();
             assertThat(error.path("status").asInt()).as(what).isEqualTo(response.statusCode());
             assertThat(response.body()).as(what).doesNotContain("Exception", "\tat ", "dev.articlechat");
+        }
+    }
+
+    /**
+     * Once more on a closed connection: after a request it refuses, Jetty closes the connection, and the client may
+     * already have taken that connection from its pool for the next request. A second failure is a real one.
+     */
+    private static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString(UTF_8));
+        } catch (IOException closedUnderneath) {
+            return client.send(request, HttpResponse.BodyHandlers.ofString(UTF_8));
         }
     }
 }
