@@ -52,7 +52,7 @@ done = function(summary, latency, requests)
   local parts = summed("statuses")
   local reasons = summed("fallbacks")
   local e = summary.errors
-  io.write(string.format("requests=%d throughput=%.0f/s p50=%.2fms p90=%.2fms p99=%.2fms max=%.2fms"
+  io.write(string.format("requests=%d throughput=%.1f/s p50=%.2fms p90=%.2fms p99=%.2fms max=%.2fms"
       .. " non2xx=%d socket_errors=%d (connect=%d read=%d write=%d timeout=%d) statuses=%s fallbacks=%s\n",
     summary.requests, summary.requests / (summary.duration / 1e6),
     latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000, latency.max / 1000,

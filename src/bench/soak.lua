@@ -69,7 +69,7 @@ done = function(summary, latency, requests)
   for status, count in pairs(byStatus) do parts[#parts + 1] = status .. ":" .. count end
   table.sort(parts)
   local e = summary.errors
-  io.write(string.format("requests=%d throughput=%.0f/s p50=%.2fms p99=%.2fms max=%.2fms socket_errors=%d"
+  io.write(string.format("requests=%d throughput=%.1f/s p50=%.2fms p99=%.2fms max=%.2fms socket_errors=%d"
       .. " (connect=%d read=%d write=%d timeout=%d) statuses=%s\n",
     summary.requests, summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
     latency:percentile(99) / 1000, latency.max / 1000, e.connect + e.read + e.write + e.timeout,
