@@ -107,6 +107,7 @@ public final class HttpApi {
                         Duration.ofNanos((long) (millis * 1_000_000)));
                 RequestIds.forget();
             });
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonJettyErrors(json)));
             config.routes.get("/health", health::health);
             config.routes.get("/ready", health::ready);
             config.routes.get("/metrics", metrics::metrics);

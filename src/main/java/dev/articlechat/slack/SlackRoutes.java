@@ -3,6 +3,7 @@ package dev.articlechat.slack;
 import dev.articlechat.answer.AnswerService;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
@@ -72,7 +73,8 @@ public final class SlackRoutes {
     }
 
     static void requireContentType(Context ctx, String expected) {
-        String type = ctx.contentType();
+        // the raw header: Jetty's parsed content type throws on a charset the JVM does not have ("utf-7")
+        String type = ctx.header(Header.CONTENT_TYPE);
         String mediaType = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         if (!mediaType.equals(expected)) {
             throw new HttpResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE.getCode(),

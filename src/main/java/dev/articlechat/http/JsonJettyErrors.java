@@ -1,0 +1,55 @@
+package dev.articlechat.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The errors Jetty answers itself, before a request reaches a route: a request line or header it cannot parse, or
+ * a URI it refuses (an encoded NUL or an ambiguous path segment). Jetty's own pages are HTML; these are the same
+ * JSON error as every route's, and say no more than the status does. Jetty also answers 503 itself while a
+ * graceful stop waits for the answers in flight (see {@link GracefulStop}).
+ */
+final class JsonJettyErrors extends ErrorHandler {
+
+    private final ObjectMapper json;
+
+    JsonJettyErrors(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+                                    Callback callback) {
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.write(true, ByteBuffer.wrap(body(code)), callback);
+    }
+
+    /** Requests that could not even be parsed are answered from here, on the connection. */
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        fields.put(HttpHeader.CONTENT_TYPE, "application/json");
+        return ByteBuffer.wrap(body(status));
+    }
+
+    private byte[] body(int status) {
+        try {
+            // a 503 from Jetty itself comes while a graceful stop waits for the answers in flight
+            String message = status == HttpStatus.SERVICE_UNAVAILABLE_503
+                    ? "The server is stopping; try again in a moment."
+                    : "The request could not be read: " + HttpStatus.getMessage(status) + ".";
+            return json.writeValueAsBytes(new ApiError(message, status));
+        } catch (JsonProcessingException e) {
+            return ("{\"error\":\"The request could not be read.\",\"status\":" + status + "}")
+                    .getBytes(StandardCharsets.UTF_8);
+        }
+    }
+}
