@@ -1,11 +1,13 @@
 -- wrk script for load.sh and soak.sh: POST /api/ask with request bodies taken in turn from the file named by
 -- BODIES (one JSON object per line). MODE=repeated sends the bodies as they are (the answer cache serves
 -- repeats); MODE=varied gives each request's question a distinct suffix, so that no cache can answer it.
--- Counts responses by status, so that 429s and 503s are reported apart from other errors.
+-- Counts responses by status, so that 429s and 503s are reported apart from other errors; after a 429 or 503 the
+-- thread waits as the response's Retry-After asks before its next request.
 local bodies = {}
 for line in io.lines(os.getenv("BODIES")) do bodies[#bodies + 1] = line end
 local varied = os.getenv("MODE") == "varied"
 local counter = 0
+local backoff = 0 -- ms: a shed or rate-limited client waits as Retry-After asks, as a well-behaved client does
 statuses = {} -- globals: done() reads each thread's copy with thread:get
 fallbacks = {}
 local threads = {}
@@ -29,8 +31,17 @@ request = function()
   return wrk.format("POST", "/api/ask", { ["Content-Type"] = "application/json" }, body)
 end
 
+delay = function()
+  local wait = backoff
+  backoff = 0
+  return wait
+end
+
 response = function(status, headers, body)
   statuses[status] = (statuses[status] or 0) + 1
+  if status == 503 or status == 429 then
+    backoff = (tonumber(headers["Retry-After"] or headers["retry-after"]) or 1) * 1000
+  end
   -- an answer the model did not write says why: "timeout: ...", "model error: ...", "unsupported: ..."
   local reason = body and body:match('"fallback":"([^":]*)')
   if reason then fallbacks[reason] = (fallbacks[reason] or 0) + 1 end

@@ -6,7 +6,9 @@
 # Reports throughput, p50/p90/p99 latency, non-2xx responses by status (429 and 503 apart), socket errors
 # (connect/read/write/timeout: dropped connections), the server's resident memory, and errors in its log.
 # Usage, from anywhere: src/bench/load.sh [SECONDS]            (default 60 s per run)
-# Environment: LOAD_CONNECTIONS (64), MODEL_CONNECTIONS (4), SKIP_MODEL=1, JAVA_OPTS (-Xmx256m), BENCH_PORT (7272)
+# Environment: LOAD_CONNECTIONS (64), MODEL_CONNECTIONS (4), MODEL_QUEUE (2), SKIP_MODEL=1, SKIP_EXTRACTIVE=1,
+# JAVA_OPTS (-Xmx256m),
+# BENCH_PORT (7272)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds="${1:-60}"
@@ -33,16 +35,18 @@ bash src/bench/questions.sh > "$work/bodies.jsonl"
 
 rss() { awk '/VmRSS/ {printf "%.0f MB", $2/1024}' "/proc/$server/status"; }
 
-start_server() { # provider
+start_server() { # provider [serve options...]
+  local provider="$1"; shift
+  # --rate-limit 0: all the load comes from one address, which the per-client limit would otherwise throttle
   java "${java_opts[@]}" -jar target/article-chat.jar serve --host 127.0.0.1 --port "$port" \
-    --index-dir "$work/index" --model-provider "$1" >"$work/server-$1.log" 2>&1 &
+    --index-dir "$work/index" --model-provider "$provider" --rate-limit 0 "$@" >"$work/server-$provider.log" 2>&1 &
   server=$!
   for _ in $(seq 1 600); do
     curl -sf "http://127.0.0.1:$port/health" >/dev/null && break
-    kill -0 "$server" 2>/dev/null || { echo "the server exited:"; tail -20 "$work/server-$1.log"; exit 1; }
+    kill -0 "$server" 2>/dev/null || { echo "the server exited:"; tail -20 "$work/server-$provider.log"; exit 1; }
     sleep 0.2
   done
-  echo "server ($1, JVM options: ${java_opts[*]}): $(curl -s "http://127.0.0.1:$port/health"); resident $(rss)"
+  echo "server ($provider, JVM options: ${java_opts[*]}): $(curl -s "http://127.0.0.1:$port/health"); resident $(rss)"
 }
 
 drive() { # mode connections seconds label
@@ -56,6 +60,7 @@ log_errors() { # provider
   echo "  ERROR lines in the server log: $(grep -c ' ERROR ' "$work/server-$1.log" || true)"
 }
 
+if [ "${SKIP_EXTRACTIVE:-0}" != 1 ]; then
 echo "== extractive answerer, $(nproc) cores shared with the load generator =="
 start_server extractive
 BODIES="$work/bodies.jsonl" MODE=varied wrk -t2 -c"$connections" -d5s -s src/bench/load.lua \
@@ -64,11 +69,14 @@ drive varied "$connections" "$seconds" "varied questions (no cache)"
 drive repeated "$connections" "$seconds" "repeated questions (answer cache)"
 log_errors extractive
 stop_server
+fi
 
 if [ "${SKIP_MODEL:-0}" = 1 ]; then exit 0; fi
 echo "== local model =="
 ls models/*.gguf >/dev/null 2>&1 || java -jar target/article-chat.jar fetch-model
-start_server local
+# one generation at a time (the default for the local model) and a queue of MODEL_QUEUE (2): with 4 clients,
+# one question at a time is more than the model and its queue hold, and is shed with a 503
+start_server local --max-generations 1 --generation-queue "${MODEL_QUEUE:-2}"
 drive varied "$model_connections" "$seconds" "varied questions, local model"
 echo "  (429: rate limited; 503: generation shed; fallbacks: 200s answered extractively instead, by reason)"
 log_errors local

@@ -34,7 +34,7 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk;
 bash src/bench/questions.sh > "$work/bodies.jsonl"
 
 java "${java_opts[@]}" -jar target/article-chat.jar serve --host 127.0.0.1 --port "$port" \
-  --index-dir "$work/index" --model-provider "$provider" >"$work/server.log" 2>&1 &
+  --index-dir "$work/index" --model-provider "$provider" --rate-limit 0 >"$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 600); do
   curl -sf "http://127.0.0.1:$port/health" >/dev/null && break

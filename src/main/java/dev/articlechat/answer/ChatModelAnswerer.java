@@ -87,6 +87,7 @@ public final class ChatModelAnswerer implements Answerer {
                 while (!output.ended() && (piece = generation.next(deadline, sentences)) != null) {
                     observer.generated(1);
                     accept(output.append(piece), answer, question, sources, sentences);
+                    stopIfHopeless(output.unfinished(), answer.isEmpty(), question, sources);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -98,6 +99,24 @@ public final class ChatModelAnswerer implements Answerer {
             throw new AnswererException("empty", "the model's answer was empty");
         }
         return new Draft(String.join(" ", answer), true);
+    }
+
+    /**
+     * Ends generation as soon as the sentence being written cannot pass: a refusal before any answer, or a name
+     * or number that no passage contains. Waiting for its full stop would only delay the fallback.
+     */
+    private static void stopIfHopeless(String unfinished, boolean first, Question question,
+                                       List<RetrievedPassage> sources) {
+        if (unfinished.isEmpty()) {
+            return;
+        }
+        if (first && ModelOutput.isRefusal(unfinished)) {
+            throw new AnswererException("refused", "the model found no answer in the passages");
+        }
+        SupportChecker.unfoundFact(CitationMarkers.strip(unfinished), question.text(), sources).ifPresent(fact -> {
+            throw new AnswererException("unsupported", "no passage supports \"" + fact + "\" in \""
+                    + unfinished + "…\"");
+        });
     }
 
     private void accept(List<String> finished, List<String> answer, Question question,

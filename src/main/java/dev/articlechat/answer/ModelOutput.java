@@ -34,6 +34,9 @@ final class ModelOutput {
     private static final Pattern LEAD_IN = Pattern.compile(
             "^(?i)(?:(?:the )?answer(?: is)?|(?:the |this )?(?:relevant )?(?:passage|sentence|quote)[^:\"“]{0,100})"
                     + "\\s*:\\s*");
+    /** How a lead-in starts, before its colon shows that it is one. */
+    private static final Pattern MAYBE_LEAD_IN = Pattern.compile(
+            "^(?i)(?:the |this )?(?:answer|relevant|passage|sentence|quote)");
     /** A quoted passage after a lead-in: the quote marks are the model's, not the article's. */
     private static final Pattern QUOTED = Pattern.compile("^[\"“](.+?)[\"”]((?:\\s*\\[[\\d,\\s]+])*[.!?]?)$");
     private static final Pattern REFUSAL = Pattern.compile(
@@ -73,17 +76,34 @@ final class ModelOutput {
         return String.join(" ", sentences);
     }
 
+    /**
+     * The sentence the model is still writing, up to its last whole word and without a lead-in; empty when there
+     * is none, or while its start may still turn out to be a lead-in. Lets a sentence that cannot pass its check
+     * stop the model before it is finished.
+     */
+    String unfinished() {
+        if (ended) {
+            return "";
+        }
+        List<String> sentences = sentences();
+        if (ended || sentences.size() <= examined) {
+            return "";
+        }
+        String sentence = sentences.get(sentences.size() - 1);
+        if (!raw.isEmpty() && !Character.isWhitespace(raw.charAt(raw.length() - 1))) {
+            sentence = sentence.replaceFirst("\\S+$", ""); // the last word may be half written
+        }
+        if (MAYBE_LEAD_IN.matcher(sentence).lookingAt() && sentence.indexOf(':') < 0) {
+            return "";
+        }
+        return withoutLeadIn(sentence);
+    }
+
     private List<String> release(boolean finished) {
         if (ended && !finished) {
             return List.of();
         }
-        String text = TEMPLATE_TOKENS.matcher(raw).replaceAll(" ");
-        Matcher echo = PROMPT_ECHO.matcher(text);
-        if (echo.find()) {
-            text = text.substring(0, echo.start());
-            ended = true;
-        }
-        List<String> sentences = Sentences.split(text.replaceAll("\\s+", " ").strip());
+        List<String> sentences = sentences();
         int complete = finished || ended ? sentences.size() : sentences.size() - 1;
         List<String> fresh = new ArrayList<>();
         for (; examined < complete && released.size() < MAX_SENTENCES; examined++) {
@@ -96,6 +116,17 @@ final class ModelOutput {
             ended = true;
         }
         return fresh;
+    }
+
+    /** The model's text so far, cleaned and split; finds an echo of the prompt, which ends the answer. */
+    private List<String> sentences() {
+        String text = TEMPLATE_TOKENS.matcher(raw).replaceAll(" ");
+        Matcher echo = PROMPT_ECHO.matcher(text);
+        if (echo.find()) {
+            text = text.substring(0, echo.start());
+            ended = true;
+        }
+        return Sentences.split(text.replaceAll("\\s+", " ").strip());
     }
 
     private static String withoutLeadIn(String sentence) {

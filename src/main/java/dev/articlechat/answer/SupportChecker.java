@@ -117,15 +117,29 @@ final class SupportChecker {
     }
 
     private static boolean factsAppearIn(String claim, String evidence) {
+        return absentFact(claim, evidence).isEmpty();
+    }
+
+    /**
+     * A name or number in {@code claim} that neither the question nor any source contains. Such a claim cannot
+     * be supported however it goes on, so a model writing it can be stopped before the sentence ends.
+     */
+    static Optional<String> unfoundFact(String claim, String question, List<RetrievedPassage> sources) {
+        StringBuilder evidence = new StringBuilder(question);
+        sources.forEach(source -> evidence.append(' ').append(source.passage().text()));
+        return absentFact(claim, evidence.toString());
+    }
+
+    private static Optional<String> absentFact(String claim, String evidence) {
         String lower = evidence.toLowerCase(Locale.ROOT);
         Matcher fact = FACT.matcher(claim);
         while (fact.find()) {
             String value = fact.group().replaceAll("[’'].*$", "").replaceAll("[.,]$", "").toLowerCase(Locale.ROOT);
             if (!value.isEmpty() && !lower.contains(value)) {
-                return false;
+                return Optional.of(fact.group());
             }
         }
-        return true;
+        return Optional.empty();
     }
 
     private static List<Integer> citedSources(String sentence, int sourceCount) {

@@ -77,6 +77,25 @@ class ModelOutputTest {
     }
 
     @Test
+    void shows_the_sentence_being_written_up_to_its_last_whole_word() {
+        ModelOutput output = new ModelOutput();
+
+        output.append("The visit began on Wednesday [1]. It was announced by Boris Joh");
+
+        assertThat(output.unfinished()).isEqualTo("It was announced by Boris");
+    }
+
+    @Test
+    void waits_for_the_colon_of_what_may_be_a_lead_in() {
+        ModelOutput output = new ModelOutput();
+
+        output.append("The passage about President Smith ");
+        assertThat(output.unfinished()).isEmpty();
+        output.append("is: \"The visit began ");
+        assertThat(output.unfinished()).isEqualTo("\"The visit began");
+    }
+
+    @Test
     void drops_a_repeated_sentence() {
         assertThat(ModelOutput.clean("The visit began on Wednesday [1]. The visit began on Wednesday [1]. It lasts"
                 + " four days [1].")).isEqualTo("The visit began on Wednesday [1]. It lasts four days [1].");

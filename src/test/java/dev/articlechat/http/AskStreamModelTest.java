@@ -129,6 +129,25 @@ class AskStreamModelTest {
     }
 
     @Test
+    void stops_the_model_as_soon_as_it_names_something_no_passage_does() {
+        fake.replyWith(request -> Reply.content("Carney was welcomed at the airport by Premier Li Qiang, who"
+                + " spoke at length about the many areas of cooperation between the two countries in the years ahead"
+                + " and the importance of trade [" + request.numberOf(WEDNESDAY) + "].")
+                .streamedSlowly(Duration.ofMillis(40)));
+
+        JavalinTest.test(HttpApi.create(app.answers()), (server, client) -> {
+            Response stream = EventStreamClient.postJson(client.getOrigin() + "/api/ask/stream",
+                    "{\"question\": \"Who welcomed Carney when his visit to China began?\"}");
+
+            JsonNode answer = stream.last().json();
+            assertThat(answer.get("fallback").asText()).startsWith("unsupported").contains("Premier");
+            assertThat(Eventually.within(Duration.ofSeconds(5), () -> fake.streamsAbandoned() == 1))
+                    .as("the model's stream was closed before it ended").isTrue();
+            assertThat(fake.piecesStreamed()).isLessThan(20);
+        });
+    }
+
+    @Test
     void keeps_a_quiet_stream_open_with_comment_lines() {
         fake.replyWith(request -> Reply.content("Carney's visit to China began on Wednesday ["
                 + request.numberOf(WEDNESDAY) + "].").after(Duration.ofMillis(600)));
