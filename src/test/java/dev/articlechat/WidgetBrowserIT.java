@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.articlechat.http.HttpApi;
 import dev.articlechat.http.HttpSettings;
-import dev.articlechat.model.ChatModelSettings;
-import dev.articlechat.retrieve.RetrievalMode;
 import dev.articlechat.support.Eventually;
 import dev.articlechat.support.FakeOpenAiServer;
 import dev.articlechat.support.FakeOpenAiServer.Reply;
@@ -84,9 +82,7 @@ class WidgetBrowserIT {
                         + request.numberOf("which began on Wednesday") + "]. It is the first trip by a Canadian prime "
                         + "minister to China in eight years [" + request.numberOf("in eight years") + "].")
                 .streamedSlowly(Duration.ofMillis(request.user().contains("slowly") ? 400 : 60)));
-        return ArticleChat.open(new Settings(List.of(), TestApp.temporaryIndexDir(), RetrievalMode.HYBRID, 8, 0,
-                new ChatModelSettings("openai", null, Path.of("models"), "fake-model", model.baseUrl(), "test-key",
-                        Duration.ofSeconds(30), 2048, 160, 2)));
+        return ArticleChat.open(TestApp.withOpenAiModel(model.baseUrl(), Duration.ofSeconds(30)));
     }
 
     private static int runNodeTests(String file, int apiPort, int modelApiPort, int hostPagePort, String chromium)

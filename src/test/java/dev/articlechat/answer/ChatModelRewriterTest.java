@@ -3,15 +3,11 @@ package dev.articlechat.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.articlechat.ArticleChat;
-import dev.articlechat.Settings;
-import dev.articlechat.model.ChatModelSettings;
-import dev.articlechat.retrieve.RetrievalMode;
 import dev.articlechat.support.FakeOpenAiServer;
 import dev.articlechat.support.FakeOpenAiServer.Received;
 import dev.articlechat.support.FakeOpenAiServer.Reply;
 import dev.articlechat.support.TestApp;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -34,9 +30,7 @@ class ChatModelRewriterTest {
     @BeforeAll
     static void startTheFakeModelAndTheApp() {
         fake = FakeOpenAiServer.start();
-        app = ArticleChat.open(new Settings(List.of(), TestApp.temporaryIndexDir(), RetrievalMode.HYBRID, 8, 0,
-                new ChatModelSettings("openai", null, Path.of("models"), "fake-model", fake.baseUrl(), "test-key",
-                        Duration.ofSeconds(5), 2048, 160, 2)));
+        app = ArticleChat.open(TestApp.withOpenAiModel(fake.baseUrl(), Duration.ofSeconds(5)));
     }
 
     @AfterAll

@@ -5,17 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.articlechat.ArticleChat;
-import dev.articlechat.Settings;
 import dev.articlechat.http.HttpApi;
 import dev.articlechat.ingest.Article;
-import dev.articlechat.model.ChatModelSettings;
-import dev.articlechat.retrieve.RetrievalMode;
 import dev.articlechat.support.FakeOpenAiServer.Reply;
 import dev.articlechat.support.FakeOpenAiServer;
 import dev.articlechat.support.TestApp;
 import io.javalin.testtools.JavalinTest;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -55,9 +51,7 @@ class OpenAiCompatibleModelTest {
     @BeforeAll
     static void startTheFakeModelAndTheApp() {
         fake = FakeOpenAiServer.start();
-        app = ArticleChat.open(new Settings(List.of(), TestApp.temporaryIndexDir(), RetrievalMode.HYBRID, 8, 0,
-                new ChatModelSettings("openai", null, Path.of("models"), "fake-model", fake.baseUrl(), "test-key",
-                        TIMEOUT, 2048, 160, 2)));
+        app = ArticleChat.open(TestApp.withOpenAiModel(fake.baseUrl(), TIMEOUT));
     }
 
     @AfterAll

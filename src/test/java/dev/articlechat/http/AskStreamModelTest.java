@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.articlechat.ArticleChat;
-import dev.articlechat.Settings;
-import dev.articlechat.model.ChatModelSettings;
-import dev.articlechat.retrieve.RetrievalMode;
 import dev.articlechat.support.EventStreamClient;
 import dev.articlechat.support.EventStreamClient.Response;
 import dev.articlechat.support.Eventually;
@@ -15,7 +12,6 @@ import dev.articlechat.support.FakeOpenAiServer.Reply;
 import dev.articlechat.support.TestApp;
 import io.javalin.testtools.JavalinTest;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -38,9 +34,7 @@ class AskStreamModelTest {
     @BeforeAll
     static void startTheFakeModelAndTheApp() {
         fake = FakeOpenAiServer.start();
-        app = ArticleChat.open(new Settings(List.of(), TestApp.temporaryIndexDir(), RetrievalMode.HYBRID, 8, 0,
-                new ChatModelSettings("openai", null, Path.of("models"), "fake-model", fake.baseUrl(), "test-key",
-                        Duration.ofSeconds(20), 2048, 160, 2)));
+        app = ArticleChat.open(TestApp.withOpenAiModel(fake.baseUrl(), Duration.ofSeconds(20)));
     }
 
     @AfterAll

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.articlechat.ArticleChat;
 import dev.articlechat.Settings;
-import dev.articlechat.model.ChatModelSettings;
-import dev.articlechat.retrieve.RetrievalMode;
 import dev.articlechat.support.FakeOpenAiServer;
 import dev.articlechat.support.FakeOpenAiServer.Reply;
 import dev.articlechat.support.ResponseHeaders;
@@ -17,7 +15,6 @@ import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,9 +43,7 @@ class GenerationLimitTest {
     @BeforeAll
     static void startASlowModelWithOneSlotAndAQueueOfOne() {
         fake = FakeOpenAiServer.start();
-        app = ArticleChat.open(new Settings(List.of(), TestApp.temporaryIndexDir(), RetrievalMode.HYBRID, 8, 0,
-                new ChatModelSettings("openai", null, Path.of("models"), "fake-model", fake.baseUrl(), "test-key",
-                        Duration.ofSeconds(20), 2048, 160, 2))
+        app = ArticleChat.open(TestApp.withOpenAiModel(fake.baseUrl(), Duration.ofSeconds(20))
                 .withGenerations(new Settings.Generations(1, 1)));
     }
 

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.articlechat.ArticleChat;
-import dev.articlechat.Settings;
-import dev.articlechat.model.ChatModelSettings;
-import dev.articlechat.retrieve.RetrievalMode;
 import dev.articlechat.support.EventStreamClient;
 import dev.articlechat.support.EventStreamClient.Event;
 import dev.articlechat.support.EventStreamClient.Response;
@@ -16,7 +13,6 @@ import dev.articlechat.support.MisbehavingModelServer.Fault;
 import dev.articlechat.support.TestApp;
 import io.javalin.Javalin;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,9 +45,7 @@ class ModelFaultTest {
     @BeforeAll
     static void startTheMisbehavingModelAndTheApp() {
         model = MisbehavingModelServer.start();
-        chat = ArticleChat.open(new Settings(List.of(), TestApp.temporaryIndexDir(), RetrievalMode.HYBRID, 8, 0,
-                new ChatModelSettings("openai", null, Path.of("models"), "fake-model", model.baseUrl(), "test-key",
-                        MODEL_TIMEOUT, 2048, 160, 2)));
+        chat = ArticleChat.open(TestApp.withOpenAiModel(model.baseUrl(), MODEL_TIMEOUT));
         app = HttpApi.create(chat.answers(), null, Duration.ofMillis(500)).start("127.0.0.1", 0);
         origin = "http://127.0.0.1:" + app.port();
     }

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -66,6 +67,12 @@ public final class TestApp {
 
     public static Settings settings(Path indexDir, List<Path> articles) {
         return new Settings(articles, indexDir, RetrievalMode.HYBRID, 8, 0, ChatModelSettings.extractive());
+    }
+
+    /** The bundled article answered by an OpenAI-compatible model at {@code baseUrl} (a fake on loopback). */
+    public static Settings withOpenAiModel(String baseUrl, Duration timeout) {
+        return new Settings(List.of(), temporaryIndexDir(), RetrievalMode.HYBRID, 8, 0, new ChatModelSettings("openai",
+                null, Path.of("models"), "fake-model", baseUrl, "test-key", timeout, 2048, 160, 2));
     }
 
     public static Path temporaryIndexDir() {
