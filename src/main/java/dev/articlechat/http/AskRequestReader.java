@@ -1,8 +1,5 @@
 package dev.articlechat.http;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.articlechat.answer.Question;
@@ -22,22 +19,14 @@ final class AskRequestReader {
     static final int MAX_HISTORY_TURNS = 20;
     private static final Set<String> ROLES = Set.of(Turn.USER, Turn.ASSISTANT);
 
-    private final ObjectMapper json;
+    private final StrictJson json;
 
     AskRequestReader(ObjectMapper json) {
-        // One JSON object and nothing after it, each key once: anything else is a malformed request, not a guess.
-        this.json = json.copy()
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        this.json = new StrictJson(json);
     }
 
     Question read(String body) {
-        JsonNode root;
-        try {
-            root = json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new BadRequestResponse("The body is not valid JSON.");
-        }
+        JsonNode root = json.read(body);
         if (root == null || !root.isObject()) {
             throw new BadRequestResponse("The body must be a JSON object with a \"question\".");
         }

@@ -1,10 +1,6 @@
 package dev.articlechat.http;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.articlechat.answer.Question;
 import dev.articlechat.answer.Turn;
 import io.javalin.http.BadRequestResponse;
@@ -18,16 +14,8 @@ import java.util.List;
  */
 record ChatCompletionRequest(Question question, boolean stream) {
 
-    static ChatCompletionRequest read(ObjectMapper mapper, String body) {
-        ObjectMapper json = mapper.copy()
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        JsonNode root;
-        try {
-            root = json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new BadRequestResponse("The body is not valid JSON.");
-        }
+    static ChatCompletionRequest read(StrictJson json, String body) {
+        JsonNode root = json.read(body);
         if (root == null || !root.isObject() || !root.path("messages").isArray() || root.path("messages").isEmpty()) {
             throw new BadRequestResponse("The body must be a JSON object with a non-empty \"messages\" array.");
         }

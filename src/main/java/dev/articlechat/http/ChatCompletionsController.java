@@ -25,13 +25,13 @@ final class ChatCompletionsController {
     private static final Logger log = LoggerFactory.getLogger(ChatCompletionsController.class);
 
     private final AnswerService answers;
-    private final ObjectMapper json;
+    private final StrictJson requests;
     private final EventStreams streams;
     private final ChatCompletionJson format;
 
     ChatCompletionsController(AnswerService answers, ObjectMapper json, EventStreams streams) {
         this.answers = answers;
-        this.json = json;
+        this.requests = new StrictJson(json);
         this.streams = streams;
         this.format = new ChatCompletionJson(json, MODEL_ID);
     }
@@ -43,7 +43,7 @@ final class ChatCompletionsController {
 
     void complete(Context ctx) throws IOException {
         AskController.requireJson(ctx);
-        ChatCompletionRequest request = ChatCompletionRequest.read(json, ctx.body());
+        ChatCompletionRequest request = ChatCompletionRequest.read(requests, ctx.body());
         if (!request.stream()) {
             ctx.json(format.completion(answers.ask(request.question())));
             return;

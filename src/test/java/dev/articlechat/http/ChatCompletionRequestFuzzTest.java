@@ -4,7 +4,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.json.JavalinJackson;
 
@@ -17,7 +16,7 @@ import io.javalin.json.JavalinJackson;
  */
 class ChatCompletionRequestFuzzTest {
 
-    private final ObjectMapper json = JavalinJackson.defaultMapper();
+    private final StrictJson json = new StrictJson(JavalinJackson.defaultMapper());
 
     @FuzzTest(maxDuration = "5s")
     void reads_any_body_into_a_valid_question_or_a_bad_request(byte[] body) {
