@@ -10,12 +10,8 @@ import dev.langchain4j.model.output.TokenUsage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Answers with a language model (any LangChain4j {@link ChatModel}: in-process llama.cpp, OpenAI-compatible,
@@ -149,24 +145,12 @@ public final class ChatModelAnswerer implements Answerer {
     }
 
     private String call(ChatRequest request) {
-        Future<ChatResponse> answer = calls.submit(LoggingContext.carry(() -> model.chat(request)));
-        try {
-            ChatResponse response = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            TokenUsage usage = response.tokenUsage();
-            if (usage != null && usage.outputTokenCount() != null) {
-                observer.generated(usage.outputTokenCount());
-            }
-            String text = response.aiMessage().text();
-            return text == null ? "" : text;
-        } catch (TimeoutException e) {
-            answer.cancel(true); // interrupts generation, so no model time is spent on an answer nobody reads
-            throw new AnswererException("timeout", "the model did not answer within " + timeout.toSeconds() + " s");
-        } catch (ExecutionException e) {
-            throw new AnswererException("model error", "the model failed: " + e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            answer.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new AnswererException("cancelled", "the answer was cancelled");
+        ChatResponse response = TimedModelCall.chat(calls, model, request, timeout);
+        TokenUsage usage = response.tokenUsage();
+        if (usage != null && usage.outputTokenCount() != null) {
+            observer.generated(usage.outputTokenCount());
         }
+        String text = response.aiMessage().text();
+        return text == null ? "" : text;
     }
 }

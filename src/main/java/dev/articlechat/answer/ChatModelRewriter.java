@@ -8,12 +8,8 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -85,18 +81,12 @@ final class ChatModelRewriter implements QuestionRewriter {
                 .messages(SystemMessage.from(INSTRUCTIONS), UserMessage.from(conversation.toString()))
                 .maxOutputTokens(MAX_TOKENS)
                 .build();
-        Future<String> call = calls.submit(LoggingContext.carry(() -> model.chat(request).aiMessage().text()));
         try {
-            String text = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            String text = TimedModelCall.chat(calls, model, request, timeout).aiMessage().text();
             return text == null ? "" : text;
-        } catch (TimeoutException | ExecutionException e) {
-            call.cancel(true);
+        } catch (AnswererException e) {
             log.info("Rewriting \"{}\" with the model failed ({}); using the rules' rewrite", question.text(),
-                    e instanceof TimeoutException ? "timeout" : e.getCause().getMessage());
-            return "";
-        } catch (InterruptedException e) {
-            call.cancel(true);
-            Thread.currentThread().interrupt();
+                    e.getMessage());
             return "";
         }
     }
