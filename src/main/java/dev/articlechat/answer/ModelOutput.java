@@ -45,6 +45,8 @@ final class ModelOutput {
                     + "|can't (answer|find)|unable to (answer|find)|i don't know");
 
     private final StringBuilder raw = new StringBuilder();
+    /** The text so far as the last {@link #append} split it: {@link #unfinished()} reads it, not splits again. */
+    private List<String> split = List.of();
     private final Set<String> released = new LinkedHashSet<>();
     private int examined;
     private boolean ended;
@@ -82,10 +84,7 @@ final class ModelOutput {
      * stop the model before it is finished.
      */
     String unfinished() {
-        if (ended) {
-            return "";
-        }
-        List<String> sentences = sentences();
+        List<String> sentences = split;
         if (ended || sentences.size() <= examined) {
             return "";
         }
@@ -126,7 +125,8 @@ final class ModelOutput {
             text = text.substring(0, echo.start());
             ended = true;
         }
-        return Sentences.split(text.replaceAll("\\s+", " ").strip());
+        split = Sentences.split(text.replaceAll("\\s+", " ").strip());
+        return split;
     }
 
     private static String withoutLeadIn(String sentence) {
