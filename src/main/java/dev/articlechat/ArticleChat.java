@@ -3,7 +3,7 @@ package dev.articlechat;
 import dev.articlechat.answer.AnswerService;
 import dev.articlechat.answer.AnswerSnapshot;
 import dev.articlechat.answer.Answerer;
-import dev.articlechat.answer.ChatModelAnswerer;
+import dev.articlechat.answer.ModelAnswerer;
 import dev.articlechat.answer.ExtractiveAnswerer;
 import dev.articlechat.answer.GenerationGate;
 import dev.articlechat.answer.QuestionRewriter;
@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,8 @@ public final class ArticleChat implements Closeable {
 
     /** Beyond the server's own grace: answers still running then are cut off by the process's exit anyway. */
     private static final Duration MODEL_CLOSE_WAIT = Duration.ofSeconds(5);
+    /** Room in a model's context for the conversation and the question, beside the articles and the answer. */
+    private static final int CONVERSATION_TOKENS = 700;
     private static final Logger log = LoggerFactory.getLogger(ArticleChat.class);
 
     private final Settings settings;
@@ -102,6 +105,7 @@ public final class ArticleChat implements Closeable {
             throw e;
         }
         answers.swap(next);
+        warmModelInBackground();
         return corpus.passages().size();
     }
 
@@ -110,19 +114,32 @@ public final class ArticleChat implements Closeable {
         PassageSearcher searcher = PassageSearcher.open(generation);
         HybridRetriever retriever = new HybridRetriever(searcher, new QueryEmbedder(embeddings), corpus.passages());
         Answerer extractive = new ExtractiveAnswerer(AnswerService.refusalFor(corpus));
-        Answerer answerer = languageModel.model()
-                .<Answerer>map(model -> new ChatModelAnswerer(model.name(), model.chat(), model.streaming(),
-                        corpus.primary().title(), settings.chatModel().timeout(), metrics))
-                .orElse(extractive);
-        QuestionRewriter rewriter = QuestionRewriters.forModel(languageModel.model().map(LanguageModel::chat),
-                corpus, settings.chatModel().timeout());
-        return new AnswerSnapshot(corpus, retriever, rewriter, answerer, extractive, () -> {
+        Optional<ModelAnswerer> model = languageModel.model().map(m -> new ModelAnswerer(m.name(), m.streaming(),
+                corpus, modelLimits(m), metrics));
+        QuestionRewriter rewriter = QuestionRewriters.forModel(languageModel.model()
+                .filter(m -> !isLocal(m)).map(LanguageModel::chat), corpus, settings.chatModel().timeout());
+        return new AnswerSnapshot(corpus, retriever, rewriter, model, extractive, () -> {
             searcher.close();
             if (!answers.isClosed()) {
                 // replaced by a newer generation, not closed with the server: nothing will open it again
                 generations.delete(generation);
             }
         });
+    }
+
+    /**
+     * How much article a model reads whole: what its context holds beside the answer and a conversation, at
+     * about three characters a token (news English runs nearer four; the margin is for names and numbers).
+     * A model in process keeps the articles in its prompt cache; a hosted one is sent them with every question.
+     */
+    private ModelAnswerer.Limits modelLimits(LanguageModel model) {
+        int tokens = settings.chatModel().contextSize() - settings.chatModel().maxTokens() - CONVERSATION_TOKENS;
+        return new ModelAnswerer.Limits(settings.chatModel().timeout(), Math.max(0, tokens * 3), isLocal(model));
+    }
+
+    /** A local model's rewrites would evict the articles from its one prompt cache; rules rewrite instead. */
+    private static boolean isLocal(LanguageModel model) {
+        return model.name().startsWith("local:");
     }
 
     /**
@@ -133,9 +150,30 @@ public final class ArticleChat implements Closeable {
         if (languageModel.model().isEmpty()) {
             return GenerationGate.unlimited();
         }
-        boolean local = languageModel.model().get().name().startsWith("local:");
+        boolean local = isLocal(languageModel.model().get());
         return new GenerationGate(settings.generations().concurrentFor(local), settings.generations().queue(),
                 settings.chatModel().timeout());
+    }
+
+    /**
+     * Has the language model read the served articles into its prompt cache on a thread of its own; until it
+     * has, questions get the extractive answer, saying why. A reader of ~1,000 tokens takes ~20 s on 2 cores.
+     */
+    public void warmModelInBackground() {
+        if (answers.modelCache().orElse(ModelAnswerer.Cache.WARM) != ModelAnswerer.Cache.COLD) {
+            return;
+        }
+        Thread warming = new Thread(() -> {
+            long started = System.nanoTime();
+            try {
+                answers.warmModel();
+                log.info("The language model has read the articles in {} ms", (System.nanoTime() - started) / 1_000_000);
+            } catch (RuntimeException e) {
+                log.warn("Warming the language model's prompt cache failed: {}", e.getMessage());
+            }
+        }, "model-warm-up");
+        warming.setDaemon(true);
+        warming.start();
     }
 
     public AnswerService answers() {

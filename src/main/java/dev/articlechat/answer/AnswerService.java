@@ -1,10 +1,10 @@
 package dev.articlechat.answer;
 
 import dev.articlechat.ingest.Corpus;
-import dev.articlechat.retrieve.HybridRetriever;
 import dev.articlechat.retrieve.RetrievalMode;
 import java.io.Closeable;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -32,17 +32,6 @@ public final class AnswerService implements Closeable {
     private final AtomicReference<CorpusAnswers> current;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean closed;
-
-    /**
-     * @param rewriter turns follow-ups into questions that stand on their own, before retrieval
-     * @param answerer writes answers
-     * @param fallback writes the answer instead when {@code answerer} fails or is not supported by the
-     *                 article (the extractive answerer, which always can); may be the same as {@code answerer}
-     */
-    public AnswerService(Corpus corpus, HybridRetriever retriever, QuestionRewriter rewriter, Answerer answerer,
-                         Answerer fallback, Options options) {
-        this(new AnswerSnapshot(corpus, retriever, rewriter, answerer, fallback, null), options);
-    }
 
     public AnswerService(AnswerSnapshot snapshot, Options options) {
         this(snapshot, options, GenerationGate.unlimited(), AnswerObserver.NONE);
@@ -102,7 +91,24 @@ public final class AnswerService implements Closeable {
     }
 
     public String modelName() {
-        return current.get().snapshot().answerer().name();
+        return current.get().snapshot().answererName();
+    }
+
+    /** The language model's prompt cache for the current corpus; empty when answers are extractive. */
+    public Optional<ModelAnswerer.Cache> modelCache() {
+        return current.get().snapshot().model().map(ModelAnswerer::cache);
+    }
+
+    /**
+     * Has the language model read the current corpus into its prompt cache, so that no user pays for it;
+     * meanwhile questions are answered extractively. Blocks for as long as that takes (seconds to minutes on a
+     * laptop), so servers call it in the background once they are ready.
+     */
+    public void warmModel() {
+        using(answers -> {
+            answers.snapshot().model().ifPresent(ModelAnswerer::warm);
+            return null;
+        });
     }
 
     /** The corpus answered from now; a re-index may replace it with the next call. */

@@ -1,7 +1,10 @@
 package dev.articlechat.answer;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The {@code [n]} markers that tie an answer's sentences to its sources, read the same way everywhere. */
@@ -27,5 +30,24 @@ final class CitationMarkers {
     /** The text without its markers (and the space before each), as a search or a support check wants it. */
     static String strip(String text) {
         return WITH_SPACE_BEFORE.matcher(text).replaceAll("");
+    }
+
+    /** The positive numbers a text's markers name, in order of first mention. */
+    static Set<Integer> cited(String text) {
+        Set<Integer> cited = new LinkedHashSet<>();
+        Matcher marker = PATTERN.matcher(text);
+        while (marker.find()) {
+            numbers(marker.group(1)).stream().filter(n -> n > 0).forEach(cited::add);
+        }
+        return cited;
+    }
+
+    /** "Claim." with sources 2 and 5 becomes "Claim [2][5]." so the markers sit inside the sentence. */
+    static String mark(String claim, List<Integer> sources) {
+        String body = claim.replaceAll("[.!?]+$", "");
+        String end = claim.substring(body.length());
+        StringBuilder marked = new StringBuilder(body).append(' ');
+        sources.forEach(n -> marked.append('[').append(n).append(']'));
+        return marked.append(end.isEmpty() ? "." : end).toString();
     }
 }

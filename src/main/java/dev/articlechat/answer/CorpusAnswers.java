@@ -1,10 +1,16 @@
 package dev.articlechat.answer;
 
+import static dev.articlechat.answer.AnswerService.refusalFor;
+
 import dev.articlechat.retrieve.Retrieval;
 import dev.articlechat.retrieve.RetrievalQuery;
 import java.io.IOException;
+import dev.articlechat.retrieve.RetrievedPassage;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +24,6 @@ import org.slf4j.LoggerFactory;
 final class CorpusAnswers {
 
     private static final Logger log = LoggerFactory.getLogger(CorpusAnswers.class);
-    private static final List<String> TRANSIENT_FAILURES = List.of("model error", "timeout", "cancelled");
 
     private final AnswerSnapshot snapshot;
     private final AnswerService.Options options;
@@ -27,6 +32,8 @@ final class CorpusAnswers {
     private final AtomicInteger references = new AtomicInteger(1);
     private final GenerationGate generations;
     private final AnswerObserver observer;
+    private final Attributor attributor;
+    private final SentenceVerifier sentenceVerifier;
 
     CorpusAnswers(AnswerSnapshot snapshot, AnswerService.Options options, GenerationGate generations,
                   AnswerObserver observer) {
@@ -35,6 +42,11 @@ final class CorpusAnswers {
         this.generations = generations;
         this.observer = observer;
         this.verifier = new CitationVerifier(snapshot.corpus());
+        Words words = new Words();
+        this.attributor = new Attributor(words, snapshot.retriever().embedder());
+        StringBuilder text = new StringBuilder();
+        snapshot.corpus().articles().forEach(a -> text.append(a.text()).append('\n'));
+        this.sentenceVerifier = new SentenceVerifier(words, Words.lowerCaseWords(text.toString()));
     }
 
     AnswerSnapshot snapshot() {
@@ -77,100 +89,167 @@ final class CorpusAnswers {
             // the time this request took, not the first one's
             return answer.withTimings(new Timings(0, 0, millis(System.nanoTime() - started)));
         }
+        Answer fresh;
         try (GenerationGate.Permit slot = generations.enter()) {
-            Answer fresh = answerFresh(question, listener, started);
-            observer.answered(fresh, false);
-            return fresh;
+            fresh = answerFresh(question, listener, started, null);
         } catch (GenerationsBusyException e) {
             observer.shed();
-            throw e;
+            if (snapshot.model().isEmpty()) {
+                throw e;
+            }
+            // the extractive answer costs milliseconds and needs no slot
+            fresh = answerFresh(question, listener, started, FallbackReason.BUSY);
         }
+        observer.answered(fresh, false);
+        return fresh;
     }
 
-    /** @param started when the request came in: its total includes any wait for a generation slot */
-    private Answer answerFresh(Question question, AnswerListener listener, long started) {
+    /**
+     * A question's trip: rewrite a follow-up to stand alone, retrieve, then have the model write, attribute and
+     * verify sentence by sentence (or answer extractively), and render with checked citations.
+     *
+     * @param started when the request came in: its total includes any wait for a generation slot
+     * @param busy    why the model is not to be asked at all, or null
+     */
+    private Answer answerFresh(Question question, AnswerListener listener, long started, FallbackReason busy) {
         long began = System.nanoTime();
         StandaloneQuestion standalone = snapshot.rewriter().rewrite(question);
-        Question asked = new Question(standalone.text(), question.history());
         Retrieval retrieval = snapshot.retriever().retrieve(standalone.search(), options.mode(), options.passages(),
                 options.contextWindow());
         long retrieved = System.nanoTime();
-        String searched = standalone.query();
         List<Source> sources = Source.of(retrieval);
-        listener.sources(searched, sources);
-        StreamedText streamed = new StreamedText(verifier, retrieval.passages(), listener);
-        Answerer answerer = snapshot.answerer();
-        Answer answer = answerer == snapshot.fallback()
-                ? written(answerer.name(), answerer.draft(asked, retrieval, streamed), retrieval, searched)
-                : checkedModelAnswer(asked, retrieval, searched, streamed);
-        streamed.finish(answer);
+        listener.sources(standalone.query(), sources);
+        Asked asked = new Asked(question, standalone, retrieval);
+        Answer answer = snapshot.model()
+                .map(model -> busy != null ? extractive(asked, listener, busy) : modelAnswer(model, asked, listener))
+                .orElseGet(() -> extractive(asked, listener));
         long done = System.nanoTime();
         Answer fresh = answer.withTimings(new Timings(millis(retrieved - began), millis(done - retrieved),
                 millis(done - started)));
-        if (!fellBackForAWhile(fresh)) {
+        if (fresh.fallback() == null || fallbackLasts(fresh)) {
             cache.put(question, new AnswerCache.Entry(fresh, sources));
         }
         return fresh;
     }
 
+    /** A question with what retrieval made of it, as every stage after retrieval needs it. */
+    private record Asked(Question question, StandaloneQuestion standalone, Retrieval retrieval) {
+
+        String searched() {
+            return standalone.query();
+        }
+    }
+
     /**
-     * The model's answer when it passes every check, else the extractive answer with the reason. The extractive
-     * answer is made once, first: the check needs it as the reference, and the fallback is it.
+     * The model writes; each sentence it finishes is attributed to the article sentences it rests on, verified
+     * against them and, if it passes, rendered and streamed at once. A sentence that fails is dropped; an answer
+     * with nothing left is a refusal. The model's own refusal is trusted.
      */
-    private Answer checkedModelAnswer(Question question, Retrieval retrieval, String searched, DraftSink sentences) {
-        Answerer fallback = snapshot.fallback();
-        Answer reference = written(fallback.name(), fallback.draft(question, retrieval), retrieval, searched);
+    private Answer modelAnswer(ModelAnswerer model, Asked asked, AnswerListener listener) {
+        if (model.cache() == ModelAnswerer.Cache.WARMING) {
+            return extractive(asked, listener, FallbackReason.WARMING);
+        }
+        ArticlePrompt.Material material = model.materialFor(asked.retrieval());
+        List<RetrievedPassage> read = material.passages().stream()
+                .map(p -> new RetrievedPassage(p, 0, 0, 0, false)).toList();
+        StreamedText streamed = new StreamedText(verifier, read, listener);
+        Set<String> relevant = asked.retrieval().passages().stream().filter(p -> !p.context())
+                .map(p -> p.passage().id()).collect(Collectors.toSet());
+        String question = asked.standalone().text();
+        float[] questionVector = snapshot.retriever().embedder().embed(question);
+        List<String> kept = new ArrayList<>();
+        ModelAnswerer.Written written;
         try {
-            Draft draft = snapshot.answerer().draft(question, retrieval, sentences);
-            Answer answer = written(snapshot.answerer().name(), draft, retrieval, searched);
-            if (answer.answered()) {
-                requireOnTarget(answer, reference);
-            }
-            return answer;
+            written = model.write(material, asked.question(), streamed, sentence -> {
+                String claim = CitationMarkers.strip(sentence).strip();
+                List<Attributor.Candidate> candidates = attributor.attribute(claim, material.passages(),
+                        CitationMarkers.cited(sentence));
+                double similarity = Attributor.cosine(questionVector, snapshot.retriever().embedder().embed(claim));
+                SentenceVerifier.Verdict verdict = sentenceVerifier.verify(claim, candidates, question, relevant,
+                        similarity);
+                if (verdict.isSupported()) {
+                    String marked = CitationMarkers.mark(claim, verdict.cited().stream()
+                            .map(p -> material.passages().indexOf(p) + 1).toList());
+                    kept.add(marked);
+                    streamed.sentence(marked);
+                } else {
+                    log.info("Dropped a sentence of the model's answer to \"{}\": {}", question, verdict.problem());
+                }
+                return !streamed.cancelled();
+            });
         } catch (AnswererException e) {
-            log.info("Falling back to {} for \"{}\": {}", fallback.name(), question.text(), e.getMessage());
-            return reference.withFallback(e.reason() + ": " + e.getMessage());
+            FallbackReason reason = FallbackReason.of(e);
+            if (!kept.isEmpty() && reason != FallbackReason.CANCELLED) {
+                // what was verified before the model failed still answers; the stream has shown it already
+                return rendered(model.name(), kept, read, asked.searched(), streamed);
+            }
+            log.info("Falling back to the extractive answer for \"{}\": {}", question, e.getMessage());
+            return extractive(asked, streamed, reason, e.getMessage());
         }
+        if (written == ModelAnswerer.Written.EMPTY) {
+            return extractive(asked, streamed, FallbackReason.EMPTY, null);
+        }
+        if (written == ModelAnswerer.Written.REFUSED || kept.isEmpty()) {
+            Answer refusal = new Answer(refusalFor(snapshot.corpus()), false, List.of(), model.name(),
+                    asked.searched(), null, null);
+            streamed.finish(refusal);
+            return refusal;
+        }
+        return rendered(model.name(), kept, read, asked.searched(), streamed);
+    }
+
+    private Answer rendered(String writer, List<String> sentences, List<RetrievedPassage> read, String searched,
+                            StreamedText streamed) {
+        Answer answer = written(writer, new Draft(String.join(" ", sentences), true), read, searched);
+        streamed.finish(answer);
+        return answer;
+    }
+
+    /** The extractive answer, streamed sentence by sentence. */
+    private Answer extractive(Asked asked, AnswerListener listener) {
+        StreamedText streamed = new StreamedText(verifier, asked.retrieval().passages(), listener);
+        Answerer extractive = snapshot.extractive();
+        Answer answer = written(extractive.name(), extractive.draft(asked.standalone().asQuestion(asked.question()),
+                asked.retrieval(), streamed), asked.retrieval().passages(), asked.searched());
+        streamed.finish(answer);
+        return answer;
     }
 
     /**
-     * A model's answer must rest on the sentence that answers the question best by the article's own
-     * evidence, the one the extractive answerer picks. A sentence can be supported word for word by a passage
-     * and still answer a different question ("What tariffs did Ottawa impose?" answered with the tariffs the
-     * US imposed); and where the extractive answerer finds no answer at all, a fluent one from the model is
-     * more likely invented than found.
+     * The extractive answer in place of the model's, saying why. It is not streamed sentence by sentence: the
+     * final answer event replaces whatever the model's stream showed.
      */
-    private static void requireOnTarget(Answer answer, Answer reference) {
-        if (!reference.answered()) {
-            throw new AnswererException("off target", "the article's sentences do not answer this question");
-        }
-        String best = reference.citations().get(0).passageId();
-        if (answer.citations().stream().noneMatch(c -> c.passageId().equals(best))) {
-            throw new AnswererException("off target", "the answer does not rest on the sentence that answers the"
-                    + " question best (" + best + ")");
-        }
+    private Answer extractive(Asked asked, StreamedText streamed, FallbackReason reason, String detail) {
+        Answerer extractive = snapshot.extractive();
+        Answer answer = written(extractive.name(), extractive.draft(asked.standalone().asQuestion(asked.question()),
+                asked.retrieval()), asked.retrieval().passages(), asked.searched()).withFallback(reason.describe(detail));
+        streamed.finish(answer);
+        return answer;
     }
 
-    /** A model that failed or was slow may answer next time; only a lasting answer is kept. */
-    private static boolean fellBackForAWhile(Answer answer) {
-        return answer.fallback() != null && TRANSIENT_FAILURES.stream().anyMatch(answer.fallback()::startsWith);
+    private Answer extractive(Asked asked, AnswerListener listener, FallbackReason reason) {
+        return extractive(asked, new StreamedText(verifier, asked.retrieval().passages(), listener), reason, null);
+    }
+
+    private static boolean fallbackLasts(Answer answer) {
+        return answer.fallback().startsWith(FallbackReason.EMPTY.code());
     }
 
     /** A draft with its citations verified; a draft that claims an answer but cites nothing verifiable fails. */
-    private Answer written(String writer, Draft draft, Retrieval retrieval, String searched) {
+    private Answer written(String writer, Draft draft, List<RetrievedPassage> sources, String searched) {
         if (!draft.answered()) {
             return new Answer(draft.text(), false, List.of(), writer, searched, null, null);
         }
-        CitationVerifier.Verified verified = verifier.verify(draft.text(), retrieval.passages());
+        CitationVerifier.Verified verified = verifier.verify(draft.text(), sources);
         if (!verified.cited()) {
-            throw new AnswererException("uncited", "no citation in the answer could be verified");
+            return new Answer(refusalFor(snapshot.corpus()), false, List.of(), writer, searched, null, null);
         }
         return new Answer(verified.text(), true, verified.citations(), writer, searched, null, null);
     }
 
     void warmUp() {
         Question question = Question.of(snapshot.corpus().primary().title());
-        snapshot.fallback().draft(question, snapshot.retriever().retrieve(RetrievalQuery.of(question.text()),
+        snapshot.extractive().draft(question, snapshot.retriever().retrieve(RetrievalQuery.of(question.text()),
                 options.mode(), options.passages(), options.contextWindow()));
     }
 

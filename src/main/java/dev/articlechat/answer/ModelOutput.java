@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  */
 final class ModelOutput {
 
-    /** At most this many sentences: the prompt asks for one or two. */
-    static final int MAX_SENTENCES = 2;
+    /** At most this many sentences: the prompt asks for one or two, and more only ramble. */
+    static final int MAX_SENTENCES = 3;
 
     /** Chat-template tokens, with the role name that follows a turn's opening token ("<|im_start|>assistant"). */
     private static final Pattern TEMPLATE_TOKENS = Pattern.compile(
@@ -25,7 +25,7 @@ final class ModelOutput {
                     + "|</?s>|<end_of_turn>|\\[/?INST]|<<(/?SYS)>>");
     /** Where a model starts repeating its prompt instead of answering. */
     private static final Pattern PROMPT_ECHO = Pattern.compile(
-            "(?m)^\\s*(Passages from the article|Passages:|Question( \\(user text\\))?:|Conversation so far|Rules:|"
+            "(?m)^\\s*(Article: \"|Passages from the article|Passages:|Question( \\(user text\\))?:|Conversation so far|Rules:|"
                     + "User:|Assistant:)");
     /**
      * "Answer:", "The answer is:", "The passage that answers this is:" and the like say nothing; small models

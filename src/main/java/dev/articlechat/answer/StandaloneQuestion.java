@@ -21,4 +21,9 @@ public record StandaloneQuestion(String text, String query, RetrievalQuery searc
     boolean followsUp() {
         return search.hasContext();
     }
+
+    /** The question as the answerers take it: this text, with the conversation it came with. */
+    Question asQuestion(Question asked) {
+        return new Question(text, asked.history());
+    }
 }

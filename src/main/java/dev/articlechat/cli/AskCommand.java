@@ -30,6 +30,7 @@ final class AskCommand implements Callable<Integer> {
             throw new IllegalArgumentException("the question is empty");
         }
         try (ArticleChat chat = ArticleChat.open(common.settings())) {
+            chat.answers().warmModel(); // reading the article is not held against the question's time limit
             Answer answer = chat.answers().ask(Question.of(text));
             if (json) {
                 PrettyJson.print(answer);

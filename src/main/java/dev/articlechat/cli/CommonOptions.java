@@ -69,7 +69,7 @@ final class CommonOptions {
             description = "CPU threads of the local model. Env: MODEL_THREADS. Default: ${DEFAULT-VALUE}.")
     int modelThreads;
 
-    @Option(names = "--model-context", paramLabel = "TOKENS", defaultValue = "${env:MODEL_CONTEXT:-2048}",
+    @Option(names = "--model-context", paramLabel = "TOKENS", defaultValue = "${env:MODEL_CONTEXT:-4096}",
             description = "Context size of the local model. Env: MODEL_CONTEXT. Default: ${DEFAULT-VALUE}.")
     int modelContext;
 

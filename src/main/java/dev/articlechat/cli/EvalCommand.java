@@ -25,6 +25,7 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (ArticleChat chat = ArticleChat.open(common.settings())) {
+            chat.answers().warmModel(); // as a server does before its first user: scores, not the warm-up
             EvalReport report = new Evaluator(chat.answers()).run(Evaluator.read(file), common.mode.label());
             if (json) {
                 PrettyJson.print(report);
@@ -47,6 +48,7 @@ final class EvalCommand implements Callable<Integer> {
             int fellBack = r.fallbacks().values().stream().mapToInt(Integer::intValue).sum();
             System.out.printf("  model's answer   %d of %d; extractive fallback %d %s%n", r.questions() - fellBack,
                     r.questions(), fellBack, r.fallbacks());
+            System.out.printf("  model's own text %.2f of answered questions%n", r.ownText());
         }
         System.out.printf("  latency          p50 %d ms, p95 %d ms, mean %.1f ms%n",
                 r.latencyP50Ms(), r.latencyP95Ms(), r.latencyMeanMs());

@@ -77,6 +77,7 @@ final class ServeCommand implements Runnable {
         log.info("Ready on http://{}:{} in {} ms: {} passages, answers by {}", host, app.port(),
                 (System.nanoTime() - started) / 1_000_000, chat.answers().corpus().passages().size(),
                 chat.answers().modelName());
+        chat.warmModelInBackground();
         try {
             stopped.await();
         } catch (InterruptedException e) {

@@ -11,12 +11,14 @@ import java.util.Map;
  * @param refusal          out-of-scope questions refused
  * @param citationsValid   citations whose quote equals the article text at their offsets
  * @param falseRefusals    answerable questions refused
+ * @param ownText          answered questions whose text the language model wrote (not the extractive
+ *                         answer in its place)
  * @param fallbacks        answers for which the configured language model's answer was replaced by the
  *                         extractive one, by reason ("unsupported", "timeout", ...)
  */
 public record EvalReport(String mode, String model, int questions, int answerable, int outOfScope,
                          double correct, double hitAt1, double refusal, double citationsValid,
-                         int falseRefusals, Map<String, Integer> fallbacks, long latencyP50Ms, long latencyP95Ms,
+                         int falseRefusals, double ownText, Map<String, Integer> fallbacks, long latencyP50Ms, long latencyP95Ms,
                          double latencyMeanMs, List<Miss> misses) {
 
     /** A question the run got wrong, and what it answered. */

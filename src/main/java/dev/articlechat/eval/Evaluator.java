@@ -45,7 +45,7 @@ public final class Evaluator {
 
     public EvalReport run(List<EvalQuestion> questions, String mode) {
         int answerable = 0, outOfScope = 0, correct = 0, hits = 0, refused = 0, falseRefusals = 0;
-        int citations = 0, validCitations = 0;
+        int citations = 0, validCitations = 0, answered = 0, ownText = 0;
         long[] latencies = new long[questions.size()];
         List<EvalReport.Miss> misses = new ArrayList<>();
         Map<String, Integer> fallbacks = new TreeMap<>();
@@ -54,6 +54,10 @@ public final class Evaluator {
             long started = System.nanoTime();
             Answer answer = answers.ask(new Question(q.q(), q.history()));
             latencies[i] = System.nanoTime() - started;
+            if (answer.answered()) {
+                answered++;
+                ownText += answer.fallback() == null && !answer.model().equals("extractive") ? 1 : 0;
+            }
             if (answer.fallback() != null) {
                 fallbacks.merge(answer.fallback().split(":", 2)[0], 1, Integer::sum);
             }
@@ -82,7 +86,7 @@ public final class Evaluator {
         Arrays.sort(latencies);
         return new EvalReport(mode, answers.modelName(), questions.size(), answerable, outOfScope,
                 rate(correct, answerable), rate(hits, answerable), rate(refused, outOfScope),
-                rate(validCitations, citations), falseRefusals, fallbacks,
+                rate(validCitations, citations), falseRefusals, rate(ownText, answered), fallbacks,
                 percentile(latencies, 50), percentile(latencies, 95),
                 Arrays.stream(latencies).average().orElse(0) / 1e6, misses);
     }

@@ -1,5 +1,6 @@
 package dev.articlechat.http;
 
+import java.util.Locale;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.articlechat.answer.AnswerService;
 import io.javalin.http.Context;
@@ -12,9 +13,14 @@ import java.util.function.BooleanSupplier;
  */
 final class HealthController {
 
-    /** {@code modelUnavailable} says why the configured language model is not the one answering. */
+    /**
+     * {@code modelUnavailable} says why the configured language model is not the one answering;
+     * {@code modelCache} whether it has read the articles yet ("warming": questions are answered extractively
+     * meanwhile), absent without a model.
+     */
     record Health(String status, String model, int passages,
-                  @JsonInclude(JsonInclude.Include.NON_NULL) String modelUnavailable) {
+                  @JsonInclude(JsonInclude.Include.NON_NULL) String modelUnavailable,
+                  @JsonInclude(JsonInclude.Include.NON_NULL) String modelCache) {
     }
 
     private final AnswerService answers;
@@ -28,7 +34,7 @@ final class HealthController {
     }
 
     void health(Context ctx) {
-        ctx.json(new Health("ok", answers.modelName(), answers.corpus().passages().size(), modelUnavailable));
+        ctx.json(health("ok"));
     }
 
     void ready(Context ctx) {
@@ -37,6 +43,11 @@ final class HealthController {
                     .json(new ApiError("Not ready: the index is closed or not yet open.", 503));
             return;
         }
-        ctx.json(new Health("ready", answers.modelName(), answers.corpus().passages().size(), modelUnavailable));
+        ctx.json(health("ready"));
+    }
+
+    private Health health(String status) {
+        String cache = answers.modelCache().map(c -> c.name().toLowerCase(Locale.ROOT)).orElse(null);
+        return new Health(status, answers.modelName(), answers.corpus().passages().size(), modelUnavailable, cache);
     }
 }

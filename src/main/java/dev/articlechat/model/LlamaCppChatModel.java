@@ -52,7 +52,7 @@ public final class LlamaCppChatModel implements ChatModel, StreamingChatModel, A
     public record Options(int contextSize, int maxTokens, int threads, float temperature) {
 
         public static Options defaults() {
-            return new Options(2048, 160, 2, 0f);
+            return new Options(4096, 160, 2, 0f);
         }
     }
 
@@ -149,8 +149,10 @@ public final class LlamaCppChatModel implements ChatModel, StreamingChatModel, A
         InferenceParameters inference = new InferenceParameters(prompt)
                 .setNPredict(maxTokens)
                 .setTemperature(options.temperature())
-                .setRepeatPenalty(1.1f)
+                .setRepeatPenalty(1.0f)
                 .setCachePrompt(true);
+        long started = System.nanoTime();
+        long firstToken = 0;
         LlamaIterator tokens = model.generate(inference).iterator();
         int count = 0;
         try {
@@ -160,9 +162,13 @@ public final class LlamaCppChatModel implements ChatModel, StreamingChatModel, A
                     throw new GenerationCancelledException();
                 }
                 LlamaOutput output = tokens.next();
-                count++;
+                if (count++ == 0) {
+                    firstToken = System.nanoTime();
+                }
                 sink.accept(output.text);
             }
+            log.info("Generated {} tokens: first after {} ms, all in {} ms", count, (firstToken - started) / 1_000_000,
+                    (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             tokens.cancel();
             throw e;

@@ -38,6 +38,11 @@ public final class HybridRetriever {
         this.corpusPassages = List.copyOf(corpusPassages);
     }
 
+    /** Embeds text as the passages were embedded: for judging how close an answer is to its sources. */
+    public QueryEmbedder embedder() {
+        return embedder;
+    }
+
     /**
      * @param limit         how many passages to return, before neighbours
      * @param contextWindow how many neighbouring sentences to add on each side of every hit (0 for none)

@@ -1,0 +1,93 @@
+package dev.articlechat.answer;
+
+import dev.articlechat.ingest.Passage;
+import dev.articlechat.retrieve.QueryEmbedder;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds the article sentences a written sentence rests on. Models answer in their own words and rarely number
+ * their sources right, so the sentence itself is the query: its analysed terms are matched against each
+ * sentence the model read (weighted by how rare each term is among them, as BM25 weighs them), blended with the
+ * similarity of their embeddings. The model's own {@code [n]} only breaks near ties.
+ */
+final class Attributor {
+
+    /** One sentence the written sentence may rest on, with how well it matches. */
+    record Candidate(Passage passage, double score, double lexical, double semantic) {
+    }
+
+    /** Meaning counts as much as wording: a paraphrase shares few terms with its source. */
+    static final double SEMANTIC_WEIGHT = 0.5;
+    /** Enough to decide between two close candidates, never enough to raise an unrelated one. */
+    static final double HINT_BONUS = 0.05;
+
+    private final Words words;
+    private final QueryEmbedder embedder;
+
+    Attributor(Words words, QueryEmbedder embedder) {
+        this.words = words;
+        this.embedder = embedder;
+    }
+
+    /**
+     * The sentences the model read, best match first.
+     *
+     * @param claim   the written sentence, without markers
+     * @param hinted  the sentences the model itself marked (1-based positions in {@code read}), if any
+     */
+    List<Candidate> attribute(String claim, List<Passage> read, Set<Integer> hinted) {
+        List<String> claimTerms = words.contentTerms(claim);
+        Map<String, Integer> documentFrequency = new HashMap<>();
+        List<Set<String>> termsOf = new ArrayList<>();
+        for (Passage passage : read) {
+            Set<String> terms = new HashSet<>(words.terms(passage.text()));
+            termsOf.add(terms);
+            terms.forEach(t -> documentFrequency.merge(t, 1, Integer::sum));
+        }
+        float[] claimVector = embedder.embed(claim);
+        List<Candidate> candidates = new ArrayList<>();
+        for (int i = 0; i < read.size(); i++) {
+            double lexical = weightedCoverage(claimTerms, termsOf.get(i), documentFrequency, read.size());
+            double semantic = cosine(claimVector, embedder.embed(read.get(i).text()));
+            double score = (1 - SEMANTIC_WEIGHT) * lexical + SEMANTIC_WEIGHT * semantic
+                    + (hinted.contains(i + 1) ? HINT_BONUS : 0);
+            candidates.add(new Candidate(read.get(i), score, lexical, semantic));
+        }
+        candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
+        return candidates;
+    }
+
+    /** The IDF-weighted share of the claim's terms that the sentence holds: rare shared words say the most. */
+    private static double weightedCoverage(List<String> claimTerms, Set<String> sentenceTerms,
+                                           Map<String, Integer> documentFrequency, int sentences) {
+        double total = 0;
+        double found = 0;
+        for (String term : new HashSet<>(claimTerms)) {
+            int df = documentFrequency.getOrDefault(term, 0);
+            double idf = Math.log(1 + (sentences - df + 0.5) / (df + 0.5));
+            total += idf;
+            if (Words.foundIn(term, sentenceTerms)) {
+                found += idf;
+            }
+        }
+        return total == 0 ? 0 : found / total;
+    }
+
+    static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        double normA = 0;
+        double normB = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+            normA += a[i] * a[i];
+            normB += b[i] * b[i];
+        }
+        return normA == 0 || normB == 0 ? 0 : dot / Math.sqrt(normA * normB);
+    }
+}

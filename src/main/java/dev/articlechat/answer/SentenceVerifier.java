@@ -1,0 +1,156 @@
+package dev.articlechat.answer;
+
+import dev.articlechat.ingest.Passage;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Decides whether a written sentence may be shown with the sentences attributed to it. It may when it says
+ * something the question did not, every name and number in it is in the sentences it cites (as analysed
+ * tokens: "20 percent" does not pass against "2018"), what it says is entailed by them (its new words are
+ * theirs, its meaning close to theirs, its polarity the same), and it answers this question, not another one.
+ * Up to {@link #MAX_CITED} sentences may be cited together when a claim draws on more than one.
+ */
+final class SentenceVerifier {
+
+    /** The outcome for one sentence: the sentences it cites, or why it is not shown. */
+    record Verdict(List<Passage> cited, String problem) {
+
+        static Verdict supported(List<Passage> cited) {
+            return new Verdict(List.copyOf(cited), null);
+        }
+
+        static Verdict rejected(String problem) {
+            return new Verdict(List.of(), problem);
+        }
+
+        boolean isSupported() {
+            return problem == null;
+        }
+    }
+
+    static final int MAX_CITED = 3;
+    /** Below this blended score a sentence is not about the claim at all. */
+    static final double MIN_MATCH = 0.35;
+    /** A second or third source must be about the claim too, not merely hold the missing name. */
+    static final double MIN_EXTRA_MATCH = 0.30;
+    /** Share of the claim's own words (those the question did not bring) that its sources must hold. */
+    static final double MIN_COVERAGE = 0.5;
+    /** A paraphrase holds fewer of its source's words; its meaning must then be close. */
+    static final double PARAPHRASE_COVERAGE = 0.25;
+    static final double PARAPHRASE_SIMILARITY = 0.62;
+    /** How close in meaning a claim must be to the question when it cites no sentence retrieved for it. */
+    static final double MIN_QUESTION_SIMILARITY = 0.45;
+
+    /** Code, markup, templates: a coder model writes them when asked to, and they are never an answer. */
+    private static final Pattern CODE = Pattern.compile(
+            "```|[{}<>=;]|\\b(def|import|return|print|function|class|var|const|public)\\b\\s*[\\w(]|\\w\\(\\)");
+
+    private final Words words;
+    private final Set<String> commonWords;
+
+    /** @param commonWords the lower-case words of the articles: a capitalised one of them is no name */
+    SentenceVerifier(Words words, Set<String> commonWords) {
+        this.words = words;
+        this.commonWords = commonWords;
+    }
+
+    /**
+     * @param claim      the written sentence, without markers
+     * @param candidates what {@link Attributor} found for it, best first
+     * @param question   what was asked (its text as the user wrote it)
+     * @param relevant   the sentences retrieved for the question
+     * @param questionSimilarity how close in meaning the claim is to the question
+     */
+    Verdict verify(String claim, List<Attributor.Candidate> candidates, String question, Set<String> relevant,
+                   double questionSimilarity) {
+        if (CODE.matcher(claim).find()) {
+            return Verdict.rejected("\"" + claim + "\" is code, not an answer");
+        }
+        if (!addsToQuestion(claim, question)) {
+            return Verdict.rejected("\"" + claim + "\" does not answer the question");
+        }
+        if (candidates.isEmpty() || candidates.get(0).score() < MIN_MATCH) {
+            return Verdict.rejected("no sentence of the article supports \"" + claim + "\"");
+        }
+        List<Attributor.Candidate> cited = new ArrayList<>(List.of(candidates.get(0)));
+        Optional<String> missing = missingFact(claim, cited);
+        for (int i = 1; missing.isPresent() && i < candidates.size() && cited.size() < MAX_CITED; i++) {
+            Attributor.Candidate next = candidates.get(i);
+            if (next.score() >= MIN_EXTRA_MATCH && factsOf(next.passage()).contains(missing.get())) {
+                cited.add(next);
+                missing = missingFact(claim, cited);
+            }
+        }
+        if (missing.isPresent()) {
+            return Verdict.rejected("\"" + claim + "\" names " + missing.get() + ", which its sources do not");
+        }
+        Optional<String> notEntailed = notEntailed(claim, question, cited);
+        if (notEntailed.isPresent()) {
+            return Verdict.rejected(notEntailed.get());
+        }
+        boolean citesRetrieved = cited.stream().anyMatch(c -> relevant.contains(c.passage().id()));
+        if (!citesRetrieved && questionSimilarity < MIN_QUESTION_SIMILARITY) {
+            return Verdict.rejected("\"" + claim + "\" is true but answers another question");
+        }
+        return Verdict.supported(cited.stream().map(Attributor.Candidate::passage).toList());
+    }
+
+    /** The first name or number of the claim that none of its sources holds. */
+    private Optional<String> missingFact(String claim, List<Attributor.Candidate> cited) {
+        Set<String> evidence = new HashSet<>();
+        cited.forEach(c -> evidence.addAll(words.terms(c.passage().text())));
+        for (String fact : words.facts(claim, commonWords)) {
+            boolean number = fact.chars().anyMatch(Character::isDigit);
+            // numbers must match exactly: a related form of "20" is no evidence for it
+            if (number ? !evidence.contains(fact) : !Words.nameFoundIn(fact, evidence)) {
+                return Optional.of(fact);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Set<String> factsOf(Passage passage) {
+        return new HashSet<>(words.terms(passage.text()));
+    }
+
+    /**
+     * Why the sources do not say what the claim says, if they do not: too few of its own words are theirs for
+     * how far its meaning is from them, or one denies what the other asserts.
+     */
+    private Optional<String> notEntailed(String claim, String question, List<Attributor.Candidate> cited) {
+        Set<String> asked = new HashSet<>(words.contentTerms(question));
+        List<String> own = words.contentTerms(claim).stream().filter(t -> !Words.foundIn(t, asked)).toList();
+        Set<String> evidence = new HashSet<>();
+        cited.forEach(c -> evidence.addAll(words.terms(c.passage().text())));
+        long held = own.stream().filter(t -> Words.foundIn(t, evidence)).count();
+        double coverage = own.isEmpty() ? 1 : (double) held / own.size();
+        double similarity = cited.stream().mapToDouble(Attributor.Candidate::semantic).max().orElse(0);
+        boolean entailed = coverage >= MIN_COVERAGE
+                || (coverage >= PARAPHRASE_COVERAGE && similarity >= PARAPHRASE_SIMILARITY);
+        if (!entailed) {
+            return Optional.of(String.format(Locale.ROOT, "its sources do not say \"%s\" (%.0f%% of its words, "
+                    + "similarity %.2f)", claim, 100 * coverage, similarity));
+        }
+        boolean claimDenies = words.negated(claim);
+        boolean sourcesDeny = cited.stream().anyMatch(c -> words.negated(c.passage().text()));
+        if (claimDenies && !sourcesDeny) {
+            return Optional.of("\"" + claim + "\" denies what its sources assert");
+        }
+        return Optional.empty();
+    }
+
+    /** An answer says something the question did not: a sentence that only restates or asks it is no answer. */
+    private boolean addsToQuestion(String claim, String question) {
+        if (claim.replaceAll("[\"”’')\\]]+$", "").endsWith("?")) {
+            return false;
+        }
+        Set<String> asked = new HashSet<>(words.terms(question));
+        return words.contentTerms(claim).stream().anyMatch(t -> !Words.foundIn(t, asked));
+    }
+}

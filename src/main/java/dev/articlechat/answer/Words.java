@@ -1,0 +1,158 @@
+package dev.articlechat.answer;
+
+import dev.articlechat.retrieve.TermAnalyzer;
+import dev.articlechat.retrieve.TermMatch;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one place that says what the words of a text are: its content terms, its names and numbers, and whether
+ * it is negated. Everything is compared as the index's analysed tokens ("20" and "2018" are different tokens,
+ * "imposed" and "imposes" the same), never as substrings of English.
+ */
+final class Words {
+
+    /** A word as people write it: letters and digits, with inner apostrophes, full stops, commas and hyphens. */
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{N}'’.,\\-]*[\\p{L}\\p{N}])?");
+
+    /** Words that carry no claim of their own ("The article says…", "according to the passage"). */
+    private static final Set<String> FILLER = Set.of("passag", "articl", "accord", "state", "mention", "say", "said",
+            "sai", "answer", "question", "provid", "text", "report", "describ", "note", "also", "yes", "he", "she",
+            "him", "her", "hi", "thei", "them", "we", "i", "you", "which", "who", "what", "would", "could", "has",
+            "ha", "have", "had", "do", "doe", "did", "can", "mai", "might", "should", "were", "been", "being",
+            "its", "from", "about", "after", "before", "over", "than", "so", "both", "between", "sentenc");
+
+    /** Spelled-out numbers, compared as their digits so that "four-day" and "4-day" agree. */
+    private static final Map<String, String> NUMBER_WORDS = Map.ofEntries(
+            Map.entry("one", "1"), Map.entry("two", "2"), Map.entry("three", "3"), Map.entry("four", "4"),
+            Map.entry("five", "5"), Map.entry("six", "6"), Map.entry("seven", "7"), Map.entry("eight", "8"),
+            Map.entry("nine", "9"), Map.entry("ten", "10"), Map.entry("eleven", "11"), Map.entry("twelve", "12"),
+            Map.entry("twenty", "20"), Map.entry("thirty", "30"), Map.entry("forty", "40"),
+            Map.entry("fifty", "50"), Map.entry("hundred", "100"), Map.entry("thousand", "1000"),
+            Map.entry("million", "1000000"), Map.entry("billion", "1000000000"), Map.entry("dozen", "12"),
+            Map.entry("first", "1"), Map.entry("second", "2"), Map.entry("third", "3"), Map.entry("fourth", "4"),
+            Map.entry("fifth", "5"), Map.entry("half", "0.5"), Map.entry("once", "1"), Map.entry("twice", "2"));
+
+    /** Capitalised words that start sentences without naming anything. */
+    private static final Set<String> SENTENCE_OPENERS = Set.of("the", "a", "an", "he", "she", "it", "they", "we",
+            "i", "you", "his", "her", "their", "its", "this", "that", "these", "those", "there", "in", "on", "at",
+            "during", "after", "before", "when", "while", "as", "according", "both", "however", "but", "and", "yes",
+            "no", "by", "for", "with", "from", "to", "of", "since", "although", "also", "meanwhile", "then",
+            "speaking", "opening", "addressing", "under", "among", "one", "two", "some", "many", "most", "all",
+            "each", "other", "another", "such", "if", "because", "so", "what", "who", "which", "where", "why", "how",
+            "not", "only", "more", "over", "about", "around", "nearly", "almost");
+
+    private static final Set<String> NEGATIONS = Set.of("not", "no", "never", "neither", "nor", "none", "nothing",
+            "without", "cannot", "refused", "denied", "rejected");
+
+    /** Shorter shared beginnings ("Ca" of Canada and Cairo) say nothing. */
+    private static final int MIN_NAME_STEM = 4;
+
+    private final TermAnalyzer analyzer = new TermAnalyzer();
+
+    /** The analysed terms of the text, in order, as the index holds them. */
+    List<String> terms(String text) {
+        List<String> terms = new ArrayList<>();
+        for (String term : analyzer.terms(text)) {
+            terms.add(NUMBER_WORDS.getOrDefault(term, term));
+        }
+        return terms;
+    }
+
+    /** The terms that say something: no filler, no question words. */
+    List<String> contentTerms(String text) {
+        return terms(text).stream().filter(t -> !FILLER.contains(t)).toList();
+    }
+
+    /**
+     * The names and numbers of a sentence, as analysed terms: every number (digits or spelled out), and every
+     * capitalised word but the sentence's first, which is a name only if it is no common opener and
+     * {@code commonWords} (the lower-case words of the article) does not hold it.
+     */
+    Set<String> facts(String sentence, Set<String> commonWords) {
+        Set<String> facts = new LinkedHashSet<>();
+        Matcher word = WORD.matcher(sentence);
+        boolean first = true;
+        while (word.find()) {
+            String surface = word.group();
+            String lower = surface.toLowerCase(Locale.ROOT);
+            boolean number = surface.chars().anyMatch(Character::isDigit)
+                    || NUMBER_WORDS.containsKey(lower.replaceAll("-.*", ""));
+            boolean capitalised = Character.isUpperCase(surface.charAt(0));
+            boolean name = capitalised && (!first
+                    || !(SENTENCE_OPENERS.contains(lower) || commonWords.contains(lower)));
+            if (number || name) {
+                for (String term : terms(surface)) {
+                    if (!FILLER.contains(term) || number) {
+                        facts.add(term);
+                    }
+                }
+            }
+            first = false;
+        }
+        return facts;
+    }
+
+    /** The lower-case words of a text: what counts as a common word rather than a name at a sentence's start. */
+    static Set<String> lowerCaseWords(String text) {
+        Set<String> words = new java.util.HashSet<>();
+        Matcher word = WORD.matcher(text);
+        while (word.find()) {
+            if (Character.isLowerCase(word.group().charAt(0))) {
+                words.add(word.group());
+            }
+        }
+        return words;
+    }
+
+    /** True when the text denies rather than asserts ("did not", "never", "refused to"). */
+    boolean negated(String text) {
+        String plain = text.replace("n’t", " not").replace("n't", " not").replaceAll("(?i)\\bnot only\\b", "");
+        Matcher word = WORD.matcher(plain);
+        while (word.find()) {
+            if (NEGATIONS.contains(word.group().toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the name {@code term} is one of {@code terms} or a form of one: "Canadian" names Canada and
+     * "Chinese" China, so names that share all but their last two letters (at least four) count as one.
+     */
+    static boolean nameFoundIn(String term, Collection<String> terms) {
+        for (String other : terms) {
+            int common = 0;
+            int shorter = Math.min(term.length(), other.length());
+            while (common < shorter && term.charAt(common) == other.charAt(common)) {
+                common++;
+            }
+            if (common == term.length() && common == other.length()
+                    || common >= Math.max(MIN_NAME_STEM, shorter - 2) && Character.isLetter(term.charAt(0))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code term} is one of {@code terms}, or a related form of one (see {@link TermMatch}). */
+    static boolean foundIn(String term, Collection<String> terms) {
+        if (terms.contains(term)) {
+            return true;
+        }
+        for (String other : terms) {
+            if (TermMatch.related(term, other)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
