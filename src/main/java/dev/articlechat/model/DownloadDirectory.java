@@ -18,12 +18,12 @@ import java.util.stream.Stream;
  * What one model's fetch keeps on disk: {@code .<file>.download/} in the models directory. It lives there, not in
  * /tmp, so that a finished file can be renamed into place atomically (only possible within one file system), and
  * so that an interrupted fetch can go on where it stopped: each source keeps its partial file and its own state
- * (pip's wheels) here between runs. Once the model is installed, the whole directory goes.
+ * (pip's wheels) here between runs. Once the model is installed, the whole directory goes; a failed fetch leaves
+ * it only if it holds something to continue from. The name starts with a dot so it never looks like a model.
  *
- * <p>Its {@code tmp/} is the only part that never outlives a run: it is emptied when a fetch starts and deleted
- * when it ends, also by a shutdown hook if the JVM is stopped mid-download (Ctrl-C, SIGTERM), after stopping any
- * process started here, which would otherwise go on writing. The name starts with a dot so it never looks like a
- * model. A lock keeps two fetches of the same model from writing into one partial file.
+ * <p>A process started here is stopped when the fetch ends, also by a shutdown hook if the JVM is stopped
+ * mid-download (Ctrl-C, SIGTERM): it would otherwise go on writing. A lock keeps two fetches of the same model
+ * from writing into one partial file.
  */
 final class DownloadDirectory implements AutoCloseable {
 
@@ -32,7 +32,7 @@ final class DownloadDirectory implements AutoCloseable {
     private final Path dir;
     private final FileChannel lockChannel;
     private final List<Process> processes = new ArrayList<>();
-    private final Thread cleanupAtExit = new Thread(this::cleanUpQuietly, "model-fetch-cleanup");
+    private final Thread stopAtExit = new Thread(this::stopProcesses, "model-fetch-stop");
     private boolean installed;
 
     private DownloadDirectory(Path dir, FileChannel lockChannel) {
@@ -56,9 +56,7 @@ final class DownloadDirectory implements AutoCloseable {
             throw new IOException("another fetch of " + fileName + " is under way in " + dir);
         }
         DownloadDirectory download = new DownloadDirectory(dir, channel);
-        deleteRecursively(download.temporary());
-        Files.createDirectories(download.temporary());
-        Runtime.getRuntime().addShutdownHook(download.cleanupAtExit);
+        Runtime.getRuntime().addShutdownHook(download.stopAtExit);
         return download;
     }
 
@@ -70,11 +68,6 @@ final class DownloadDirectory implements AutoCloseable {
     /** A directory of {@code download}'s own, kept between attempts like the partial file. */
     Path stateOf(ModelDownload download) throws IOException {
         return Files.createDirectories(dir.resolve(idOf(download)));
-    }
-
-    /** Files that only this run needs. */
-    Path temporary() {
-        return dir.resolve("tmp");
     }
 
     /** Forgets what {@code download} kept: its bytes turned out wrong, so continuing from them would never end. */
@@ -98,7 +91,7 @@ final class DownloadDirectory implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
-            cleanUp();
+            stopProcesses();
             if (installed || nothingKept()) {
                 deleteAllBut(dir.resolve(LOCK));
                 // Released before its file goes, which some file systems refuse to delete while it is open.
@@ -108,38 +101,28 @@ final class DownloadDirectory implements AutoCloseable {
         } finally {
             lockChannel.close();
             try {
-                Runtime.getRuntime().removeShutdownHook(cleanupAtExit);
+                Runtime.getRuntime().removeShutdownHook(stopAtExit);
             } catch (IllegalStateException shuttingDown) {
-                // The JVM is already exiting, so the hook is running (or ran) the same cleanup.
+                // The JVM is already exiting, so the hook is stopping (or stopped) them.
             }
         }
     }
 
-    private synchronized void cleanUp() throws IOException {
+    private synchronized void stopProcesses() {
         for (Process process : processes) {
             if (process.isAlive()) {
                 stop(process);
             }
         }
         processes.clear();
-        deleteRecursively(temporary());
     }
 
-    private void cleanUpQuietly() {
-        try {
-            cleanUp();
-        } catch (IOException e) {
-            // Nobody is left to tell during JVM shutdown: stderr is the last resort.
-            System.err.println("could not delete the temporary files of a model download: " + e.getMessage());
-        }
-    }
-
-    /** Whether only the lock is left (empty files and directories count as nothing). */
+    /** Whether nothing but the lock, empty files and directories is left. */
     private boolean nothingKept() throws IOException {
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path entry : entries) {
-                boolean empty = Files.isDirectory(entry) ? isEmpty(entry) : Files.size(entry) == 0;
-                if (!entry.getFileName().toString().equals(LOCK) && !empty) {
+        Path lock = dir.resolve(LOCK);
+        try (Stream<Path> tree = Files.walk(dir)) {
+            for (Path file : tree.filter(f -> Files.isRegularFile(f) && !f.equals(lock)).toList()) {
+                if (Files.size(file) > 0) {
                     return false;
                 }
             }
@@ -154,12 +137,6 @@ final class DownloadDirectory implements AutoCloseable {
                     deleteRecursively(entry);
                 }
             }
-        }
-    }
-
-    private static boolean isEmpty(Path directory) throws IOException {
-        try (Stream<Path> entries = Files.list(directory)) {
-            return entries.findAny().isEmpty();
         }
     }
 

