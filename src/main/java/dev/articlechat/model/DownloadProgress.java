@@ -3,12 +3,13 @@ package dev.articlechat.model;
 import java.io.PrintStream;
 
 /**
- * Prints how far a copy has got: a line at each tenth of the total, so it reads the same in a terminal and in a
- * log file, where a redrawn bar would turn into hundreds of lines.
+ * Prints how far a fetch has got: a line at each tenth of the total, so it reads the same in a terminal and in a
+ * log file, where a redrawn bar would turn into hundreds of lines. The count only moves forward, so two stages
+ * (pip's downloads, then putting the file together) can advance one count.
  */
 final class DownloadProgress {
 
-    private static final double MB = 1_000_000.0;
+    static final double MB = 1_000_000.0;
 
     private final PrintStream console;
     private final String label;
@@ -21,7 +22,11 @@ final class DownloadProgress {
         this.totalBytes = totalBytes;
     }
 
-    void advancedTo(long bytes) {
+    long totalBytes() {
+        return totalBytes;
+    }
+
+    synchronized void advancedTo(long bytes) {
         long tenth = bytes * 10 / totalBytes;
         if (tenth > lastTenth) {
             lastTenth = tenth;

@@ -13,8 +13,13 @@ import java.net.http.HttpResponse;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Streams the file from Hugging Face, or from a server with the same URL layout (a mirror, or a test's). */
+/**
+ * Streams the file from Hugging Face, or from a server with the same URL layout (a mirror, or a test's). An
+ * earlier attempt that stopped part way is continued with an HTTP range request.
+ */
 final class HuggingFaceDownload implements ModelDownload {
 
     static final URI HUGGING_FACE = URI.create("https://huggingface.co/");
@@ -23,6 +28,7 @@ final class HuggingFaceDownload implements ModelDownload {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** Until the response headers arrive; the body may then take as long as the line needs. */
     private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+)");
 
     private final URI base;
     private final PrintStream console;
@@ -43,19 +49,28 @@ final class HuggingFaceDownload implements ModelDownload {
     }
 
     @Override
-    public InputStream open(ModelSource source, Scratch scratch) throws IOException {
-        URI url = urlOf(source);
-        console.println("Downloading " + url);
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(RESPONSE_TIMEOUT).GET().build();
-        HttpResponse<InputStream> response;
-        try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while contacting " + url.getHost());
-        } catch (IOException e) {
-            throw new IOException("cannot reach " + url.getHost() + ": " + why(e), e);
+    public Opened open(ModelSource source, long keptBytes, DownloadDirectory directory, DownloadProgress progress)
+            throws IOException {
+        if (keptBytes == source.sizeBytes()) {
+            // All there from an earlier run that stopped before checking it: nothing left to ask for.
+            return new Opened(InputStream.nullInputStream(), keptBytes);
         }
+        URI url = urlOf(source);
+        if (keptBytes > 0) {
+            console.printf("Continuing the download of %s at %.1f MB%n", url, keptBytes / DownloadProgress.MB);
+            HttpResponse<InputStream> response = send(url, keptBytes);
+            if (response.statusCode() == 206) {
+                return new Opened(continuation(response, keptBytes, source.sizeBytes()), keptBytes);
+            }
+            response.body().close();
+            if (response.statusCode() != 200 && response.statusCode() != 416) {
+                throw new IOException("HTTP " + response.statusCode() + " from " + response.uri());
+            }
+            console.println("The server cannot continue it; starting again");
+        } else {
+            console.println("Downloading " + url);
+        }
+        HttpResponse<InputStream> response = send(url, 0);
         InputStream body = response.body();
         if (response.statusCode() != 200) {
             body.close();
@@ -67,7 +82,37 @@ final class HuggingFaceDownload implements ModelDownload {
             body.close();
             throw new IOException("the server offers " + length.getAsLong() + " bytes, expected " + source.sizeBytes());
         }
-        return body;
+        return new Opened(body, 0);
+    }
+
+    /** The body of a 206, once its Content-Range shows it is the rest of the same-sized file. */
+    private static InputStream continuation(HttpResponse<InputStream> response, long from, long size)
+            throws IOException {
+        String range = response.headers().firstValue("Content-Range").orElse("");
+        Matcher m = CONTENT_RANGE.matcher(range);
+        // Anything but the rest of a file of the expected size would be asked for again and again: start afresh.
+        if (!m.matches() || Long.parseLong(m.group(1)) != from || Long.parseLong(m.group(2)) != size - 1
+                || Long.parseLong(m.group(3)) != size) {
+            response.body().close();
+            throw new CorruptDownloadException("asked for bytes " + from + "-" + (size - 1) + "/" + size
+                    + ", got \"" + range + "\"");
+        }
+        return response.body();
+    }
+
+    private HttpResponse<InputStream> send(URI url, long from) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(RESPONSE_TIMEOUT).GET();
+        if (from > 0) {
+            request.header("Range", "bytes=" + from + "-");
+        }
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while contacting " + url.getHost());
+        } catch (IOException e) {
+            throw new IOException("cannot reach " + url.getHost() + ": " + why(e), e);
+        }
     }
 
     /** The JDK's HTTP client throws connection failures without a message; name the usual causes. */

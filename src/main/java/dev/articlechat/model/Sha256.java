@@ -26,6 +26,21 @@ final class Sha256 {
         return HexFormat.of().formatHex(digest.digest());
     }
 
+    /** Adds the first {@code length} bytes of {@code file} to the digest. */
+    static void update(MessageDigest digest, Path file, long length) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (long left = length; left > 0; ) {
+                int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (n == -1) {
+                    throw new IOException(file + " is shorter than " + length + " bytes");
+                }
+                digest.update(buffer, 0, n);
+                left -= n;
+            }
+        }
+    }
+
     static String of(Path file) throws IOException {
         MessageDigest digest = newDigest();
         byte[] buffer = new byte[1 << 16];
