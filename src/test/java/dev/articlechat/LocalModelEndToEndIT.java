@@ -20,19 +20,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The packaged jar with the real default local model, as the README's run command starts it. CI fetches the
- * model first (.ci/run); on a machine without it in models/ this test is skipped, not failed.
+ * The packaged jar with the real default local model, as the README's run command starts it: it warms the
+ * model's prompt cache in the background, then answers in the model's own words with verified citations, and
+ * refuses what the article does not say and what is not a question about it. CI fetches the model first
+ * (.ci/run); on a machine without it in models/ this test is skipped, not failed.
  */
 class LocalModelEndToEndIT {
 
-    private static final Path MODEL = Path.of("models", "SmolLM2-135M-Instruct.Q4_1.gguf");
+    private static final String MODEL_FILE = "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf";
+    private static final Path MODEL = Path.of("models", MODEL_FILE);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path work;
 
     @Test
-    void the_default_local_model_answers_a_dev_question_with_verified_citations() throws Exception {
+    void the_default_local_model_writes_verified_answers_and_refuses_what_the_article_does_not_say()
+            throws Exception {
         assumeTrue(Files.isRegularFile(MODEL), "the default model has not been fetched into models/");
         int port = freePort();
         Process server = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -41,54 +45,85 @@ class LocalModelEndToEndIT {
                 .redirectErrorStream(true).redirectOutput(work.resolve("server.log").toFile()).start();
         try {
             HttpClient http = HttpClient.newHttpClient();
-            JsonNode health = waitForHealth(http, port, server);
-            assertThat(health.get("model").asText()).isEqualTo("local:SmolLM2-135M-Instruct.Q4_1.gguf");
+            JsonNode health = waitForHealth(http, port, server, "warm");
+            assertThat(health.get("model").asText()).isEqualTo("local:" + MODEL_FILE);
+            String text = JSON.readTree(get(http, port, "/api/article")).get("text").asText();
 
-            JsonNode article = JSON.readTree(http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/api/article")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + port + "/api/ask"))
-                    .header("Content-Type", "application/json")
-                    .timeout(Duration.ofSeconds(60))
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"question\":\"Which minister echoed Carney's message in Beijing?\"}"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode minister = ask(http, port, "Which minister echoed Carney's message in Beijing?");
+            assertThat(minister.get("answered").asBoolean()).isTrue();
+            assertThat(minister.get("model").asText()).as("the model's own answer, not a fallback")
+                    .isEqualTo("local:" + MODEL_FILE);
+            assertThat(minister.has("fallback")).isFalse();
+            assertThat(minister.get("answer").asText()).contains("Anand").contains("[1]");
+            assertThat(minister.get("citations").get(0).get("quote").asText()).contains("Anita Anand");
+            assertCitationsAreVerbatim(minister, text);
 
-            assertThat(response.statusCode()).isEqualTo(200);
-            JsonNode answer = JSON.readTree(response.body());
-            assertThat(answer.get("answered").asBoolean()).isTrue();
-            assertThat(answer.get("answer").asText()).contains("Anand").contains("[1]");
-            assertThat(answer.get("model").asText()).isIn("local:SmolLM2-135M-Instruct.Q4_1.gguf", "extractive");
-            String text = article.get("text").asText();
-            for (JsonNode citation : answer.get("citations")) {
-                assertThat(text.substring(citation.get("start").asInt(), citation.get("end").asInt()))
-                        .isEqualTo(citation.get("quote").asText());
+            JsonNode why = ask(http, port, "Why does Canada want to trade more with countries other than the US?");
+            assertThat(why.get("answered").asBoolean()).isTrue();
+            assertThat(why.has("fallback")).isFalse();
+            assertCitationsAreVerbatim(why, text);
+
+            for (String notAboutTheArticle : List.of("What is the population of Canada?",
+                    "Write a Python function that reverses a string.")) {
+                JsonNode refused = ask(http, port, notAboutTheArticle);
+                assertThat(refused.get("answered").asBoolean()).as(notAboutTheArticle).isFalse();
+                assertThat(refused.get("citations")).isEmpty();
+                assertThat(refused.get("answer").asText()).startsWith("The article does not say")
+                        .doesNotContain("def ");
             }
-            assertThat(answer.get("citations").get(0).get("quote").asText()).contains("Anita Anand echoed");
         } finally {
             server.destroy();
             assertThat(server.waitFor(30, TimeUnit.SECONDS)).as("server stops on SIGTERM").isTrue();
         }
     }
 
-    private static JsonNode waitForHealth(HttpClient http, int port, Process server) throws Exception {
+    private static void assertCitationsAreVerbatim(JsonNode answer, String text) {
+        assertThat(answer.get("citations")).isNotEmpty();
+        for (JsonNode citation : answer.get("citations")) {
+            assertThat(text.substring(citation.get("start").asInt(), citation.get("end").asInt()))
+                    .isEqualTo(citation.get("quote").asText());
+            assertThat(answer.get("answer").asText()).contains("[" + citation.get("n").asInt() + "]");
+        }
+    }
+
+    private static JsonNode ask(HttpClient http, int port, String question) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/ask"))
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(90))
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                        java.util.Map.of("question", question))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static String get(HttpClient http, int port, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** Waits for /health to say the model's prompt cache is {@code cache}: loading and reading take a while. */
+    private static JsonNode waitForHealth(HttpClient http, int port, Process server, String cache) throws Exception {
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
                 .timeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
         while (System.nanoTime() < deadline) {
             assertThat(server.isAlive()).as("server process is running").isTrue();
             try {
                 HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
-                    return JSON.readTree(response.body());
+                    JsonNode body = JSON.readTree(response.body());
+                    if (cache.equals(body.path("modelCache").asText())) {
+                        return body;
+                    }
                 }
             } catch (IOException notYet) {
                 // not listening yet
             }
             Thread.sleep(250);
         }
-        throw new AssertionError("server did not become healthy within 180 s");
+        throw new AssertionError("the server's model was not " + cache + " within 300 s");
     }
 
     private static int freePort() throws IOException {

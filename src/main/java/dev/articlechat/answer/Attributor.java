@@ -63,6 +63,40 @@ final class Attributor {
         return candidates;
     }
 
+    /**
+     * How a question bears on what is written for it: how close a claim is to it in meaning, and how much of
+     * what it asks about (its rarer words counting more) a claim and its sources speak of.
+     */
+    final class Relevance {
+
+        private final List<String> questionTerms;
+        private final Map<String, Integer> documentFrequency = new HashMap<>();
+        private final int sentences;
+        private final float[] questionVector;
+
+        private Relevance(String question, List<Passage> read) {
+            this.questionTerms = words.contentTerms(question);
+            read.forEach(p -> new HashSet<>(words.terms(p.text())).forEach(t -> documentFrequency.merge(t, 1, Integer::sum)));
+            this.sentences = read.size();
+            this.questionVector = embedder.embed(question);
+        }
+
+        double similarity(String claim) {
+            return cosine(questionVector, embedder.embed(claim));
+        }
+
+        /** The weighted share of the question's terms found in {@code texts}. */
+        double coverage(List<String> texts) {
+            Set<String> terms = new HashSet<>();
+            texts.forEach(text -> terms.addAll(words.terms(text)));
+            return weightedCoverage(questionTerms, terms, documentFrequency, sentences);
+        }
+    }
+
+    Relevance relevanceTo(String question, List<Passage> read) {
+        return new Relevance(question, read);
+    }
+
     /** The IDF-weighted share of the claim's terms that the sentence holds: rare shared words say the most. */
     private static double weightedCoverage(List<String> claimTerms, Set<String> sentenceTerms,
                                            Map<String, Integer> documentFrequency, int sentences) {

@@ -9,8 +9,6 @@ import dev.articlechat.retrieve.RetrievedPassage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -120,7 +118,7 @@ final class CorpusAnswers {
         List<Source> sources = Source.of(retrieval);
         listener.sources(standalone.query(), sources);
         Asked asked = new Asked(question, standalone, retrieval);
-        Answer answer = snapshot.model()
+        Answer answer = OffTopicRequest.matches(question.text()) ? refusal(asked, listener) : snapshot.model()
                 .map(model -> busy != null ? extractive(asked, listener, busy) : modelAnswer(model, asked, listener))
                 .orElseGet(() -> extractive(asked, listener));
         long done = System.nanoTime();
@@ -153,10 +151,8 @@ final class CorpusAnswers {
         List<RetrievedPassage> read = material.passages().stream()
                 .map(p -> new RetrievedPassage(p, 0, 0, 0, false)).toList();
         StreamedText streamed = new StreamedText(verifier, read, listener);
-        Set<String> relevant = asked.retrieval().passages().stream().filter(p -> !p.context())
-                .map(p -> p.passage().id()).collect(Collectors.toSet());
         String question = asked.standalone().text();
-        float[] questionVector = snapshot.retriever().embedder().embed(question);
+        Attributor.Relevance relevance = attributor.relevanceTo(question, material.passages());
         List<String> kept = new ArrayList<>();
         ModelAnswerer.Written written;
         try {
@@ -164,9 +160,8 @@ final class CorpusAnswers {
                 String claim = CitationMarkers.strip(sentence).strip();
                 List<Attributor.Candidate> candidates = attributor.attribute(claim, material.passages(),
                         CitationMarkers.cited(sentence));
-                double similarity = Attributor.cosine(questionVector, snapshot.retriever().embedder().embed(claim));
-                SentenceVerifier.Verdict verdict = sentenceVerifier.verify(claim, candidates, question, relevant,
-                        similarity);
+                SentenceVerifier.Verdict verdict = sentenceVerifier.verify(claim, candidates, question, relevance);
+                log.debug("\"{}\": {}, from {}", claim, verdict, candidates.subList(0, Math.min(3, candidates.size())));
                 if (verdict.isSupported()) {
                     String marked = CitationMarkers.mark(claim, verdict.cited().stream()
                             .map(p -> material.passages().indexOf(p) + 1).toList());
@@ -203,6 +198,14 @@ final class CorpusAnswers {
         Answer answer = written(writer, new Draft(String.join(" ", sentences), true), read, searched);
         streamed.finish(answer);
         return answer;
+    }
+
+    /** The plain refusal, for a request that is no question about the article. */
+    private Answer refusal(Asked asked, AnswerListener listener) {
+        Answer refusal = new Answer(refusalFor(snapshot.corpus()), false, List.of(), snapshot.answererName(),
+                asked.searched(), null, null);
+        new StreamedText(verifier, List.of(), listener).finish(refusal);
+        return refusal;
     }
 
     /** The extractive answer, streamed sentence by sentence. */

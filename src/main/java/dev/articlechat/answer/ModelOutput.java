@@ -44,6 +44,8 @@ final class ModelOutput {
                     + "|no information|not (mentioned|stated|specified|provided)|cannot (answer|be answered|find)"
                     + "|can't (answer|find)|unable to (answer|find)|i don't know");
 
+    private static final Pattern UNCLOSED_MARKER = Pattern.compile("\\s*\\[[\\d,\\s]*$");
+
     private final StringBuilder raw = new StringBuilder();
     /** The text so far as the last {@link #append} split it: {@link #unfinished()} reads it, not splits again. */
     private List<String> split = List.of();
@@ -125,7 +127,9 @@ final class ModelOutput {
             text = text.substring(0, echo.start());
             ended = true;
         }
-        split = Sentences.split(text.replaceAll("\\s+", " ").strip());
+        // a marker still being written ("… Wednesday. [1") belongs to the sentence before it, not the next one
+        String whole = UNCLOSED_MARKER.matcher(text).replaceFirst("");
+        split = Sentences.split(whole.replaceAll("\\s+", " ").strip());
         return split;
     }
 

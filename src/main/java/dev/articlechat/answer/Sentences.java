@@ -1,35 +1,28 @@
 package dev.articlechat.answer;
 
-import java.util.ArrayList;
+import dev.articlechat.ingest.SentenceSplitter;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Splits a model's answer into sentences, keeping each sentence's citation markers with it. */
+/**
+ * Splits a model's answer into sentences with the article's own splitter, so that an answer and the article
+ * agree on what a sentence is ("Mr. Reid", "U.S.-made", "3.5"), keeping each sentence's markers with it.
+ */
 final class Sentences {
 
-    /** A sentence end: terminal punctuation and any markers after it ("… Beijing. [2]"), then a new sentence. */
-    private static final Pattern END = Pattern.compile(
-            "[.!?](?:\\s?" + CitationMarkers.PATTERN.pattern() + ")*(?=\\s+[\\p{Lu}\"“])");
+    /** "… Beijing. [2]" : markers a model puts after the full stop belong to the sentence before it. */
+    private static final Pattern MARKERS_AFTER_STOP = Pattern.compile(
+            "([.!?])((?:\\s?" + CitationMarkers.PATTERN.pattern() + ")+)");
+    private static final SentenceSplitter SPLITTER = new SentenceSplitter();
 
     private Sentences() {
     }
 
     static List<String> split(String text) {
-        List<String> sentences = new ArrayList<>();
-        Matcher end = END.matcher(text);
-        int start = 0;
-        while (end.find()) {
-            add(sentences, text.substring(start, end.end()));
-            start = end.end();
-        }
-        add(sentences, text.substring(start));
-        return sentences;
-    }
-
-    private static void add(List<String> sentences, String sentence) {
-        if (!sentence.isBlank()) {
-            sentences.add(sentence.strip());
-        }
+        String markersInside = MARKERS_AFTER_STOP.matcher(text).replaceAll("$2$1");
+        return SPLITTER.split(markersInside, 0, markersInside.length()).stream()
+                .map(span -> span.of(markersInside).strip())
+                .filter(sentence -> !sentence.isEmpty())
+                .toList();
     }
 }

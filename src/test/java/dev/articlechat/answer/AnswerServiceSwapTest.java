@@ -15,6 +15,7 @@ import dev.articlechat.support.TestApp;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -121,7 +122,7 @@ class AnswerServiceSwapTest {
                 return held.draft(question, retrieval, sentences);
             }
         };
-        return new AnswerSnapshot(corpus, retriever, QuestionRewriters.byRule(corpus), answerer, answerer, () -> {
+        return new AnswerSnapshot(corpus, retriever, QuestionRewriters.byRule(corpus), Optional.empty(), answerer, () -> {
             searcher.close();
             closed.set(true);
         });

@@ -1,31 +1,24 @@
 package dev.articlechat.answer;
 
+import dev.articlechat.ArticleChat;
+import dev.articlechat.Settings;
 import dev.articlechat.eval.EvalQuestion;
 import dev.articlechat.eval.Evaluator;
-import dev.articlechat.ingest.ArticleLoader;
-import dev.articlechat.ingest.Corpus;
-import dev.articlechat.ingest.Embeddings;
-import dev.articlechat.ingest.PassageIndexer;
-import dev.articlechat.model.LlamaCppChatModel;
-import dev.articlechat.retrieve.HybridRetriever;
-import dev.articlechat.retrieve.PassageSearcher;
-import dev.articlechat.retrieve.QueryEmbedder;
-import dev.articlechat.retrieve.Retrieval;
+import dev.articlechat.model.ChatModelSettings;
 import dev.articlechat.retrieve.RetrievalMode;
-import dev.articlechat.retrieve.RetrievedPassage;
-import dev.articlechat.support.CollectingHandler;
-import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.response.ChatResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Measures the local model on the dev questions: load time, time to the first streamed token and to the
- * whole answer (retrieval included), and resident memory. Not a test: src/bench/local-model.sh runs it.
+ * Measures one answerer end to end through the real application, one question at a time: start to ready,
+ * ready to a warm prompt cache, then for each question the first streamed token and the whole answer
+ * (retrieval, writing, attribution and verification included). Not a test: src/bench/local-model.sh runs it
+ * once per answerer and reports peak resident memory beside it.
  *
- * <p>Usage: {@code LocalModelBenchmark MODEL.gguf QUESTIONS.jsonl}
+ * <p>Usage: {@code LocalModelBenchmark (MODEL.gguf | extractive) QUESTIONS.jsonl...}
  */
 public final class LocalModelBenchmark {
 
@@ -33,47 +26,56 @@ public final class LocalModelBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path modelFile = Path.of(args[0]);
-        List<EvalQuestion> questions = Evaluator.read(Path.of(args[1]));
-        Corpus corpus = new ArticleLoader().load(List.of());
-        Path indexDir = Files.createTempDirectory("bench-index");
-        var embeddings = Embeddings.miniLm();
-        new PassageIndexer(embeddings, Embeddings.MODEL_NAME).build(corpus, indexDir);
-        try (PassageSearcher searcher = PassageSearcher.open(indexDir)) {
-            HybridRetriever retriever = new HybridRetriever(searcher, new QueryEmbedder(embeddings), corpus.passages());
-            long loadStarted = System.nanoTime();
-            LlamaCppChatModel model = new LlamaCppChatModel(modelFile, LlamaCppChatModel.Options.defaults());
-            double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
+        boolean extractive = args[0].equals("extractive");
+        ChatModelSettings model = new ChatModelSettings(extractive ? "extractive" : "local",
+                extractive ? null : Path.of(args[0]), Path.of("models"), null, null, null, Duration.ofSeconds(60),
+                4096, 160, 2);
+        Settings settings = new Settings(List.of(), Files.createTempDirectory("bench-index").resolve("index"),
+                RetrievalMode.HYBRID, 8, 0, model);
+        long started = System.nanoTime();
+        try (ArticleChat chat = ArticleChat.open(settings)) {
+            chat.answers().warmUp();
+            double ready = seconds(System.nanoTime() - started);
+            chat.answers().warmModel();
+            double warm = seconds(System.nanoTime() - started);
+            List<EvalQuestion> questions = new java.util.ArrayList<>();
+            for (int i = 1; i < args.length; i++) {
+                questions.addAll(Evaluator.read(Path.of(args[i])));
+            }
             long[] firstToken = new long[questions.size()];
             long[] whole = new long[questions.size()];
-            int tokens = 0;
+            int own = 0;
             for (int i = 0; i < questions.size(); i++) {
                 EvalQuestion q = questions.get(i);
-                Question question = new Question(q.q(), q.history());
-                long started = System.nanoTime();
-                Retrieval retrieval = retriever.retrieve(
-                        QuestionRewriters.byRule(corpus).rewrite(question).search(), RetrievalMode.HYBRID, 8, 0);
-                List<RetrievedPassage> sources = retrieval.passages().subList(0,
-                        Math.min(GroundedPrompt.MAX_PASSAGES, retrieval.passages().size()));
-                ChatRequest request = ChatRequest.builder()
-                        .messages(GroundedPrompt.messages(corpus.primary().title(), question, sources)).build();
-                CollectingHandler stream = new CollectingHandler();
-                model.chat(request, stream);
-                ChatResponse response = stream.await(120);
-                whole[i] = System.nanoTime() - started;
-                firstToken[i] = (stream.firstPieceNanos() == 0 ? System.nanoTime() : stream.firstPieceNanos()) - started;
-                tokens += response.tokenUsage().outputTokenCount();
+                long asked = System.nanoTime();
+                long[] first = {0};
+                Answer answer = chat.answers().ask(new Question(q.q(), q.history()), new AnswerListener() {
+                    @Override
+                    public void sources(String query, List<Source> sources) {
+                    }
+
+                    @Override
+                    public void token(String text) {
+                        if (first[0] == 0) {
+                            first[0] = System.nanoTime();
+                        }
+                    }
+                });
+                whole[i] = System.nanoTime() - asked;
+                firstToken[i] = (first[0] == 0 ? System.nanoTime() : first[0]) - asked;
+                own += answer.fallback() == null ? 1 : 0;
             }
             Arrays.sort(firstToken);
             Arrays.sort(whole);
-            System.out.printf("model %s: load %.2f s; %d questions; first token p50 %.2f s, p95 %.2f s; "
-                            + "whole answer p50 %.2f s, p95 %.2f s; %.1f tokens per answer%n",
-                    modelFile.getFileName(), loadSeconds, questions.size(), percentile(firstToken, 50),
-                    percentile(firstToken, 95), percentile(whole, 50), percentile(whole, 95),
-                    (double) tokens / questions.size());
-            model.close();
+            System.out.printf("| %s | %.1f s | %.1f s | %.2f s | %.2f s | %.2f s | %.2f s | %d of %d |%n",
+                    chat.answers().modelName(), ready, warm, percentile(firstToken, 50), percentile(firstToken, 95),
+                    percentile(whole, 50), percentile(whole, 95), own, questions.size());
         }
         System.exit(0); // llama.cpp's bindings leave a non-daemon thread behind (java-llama.cpp issue 116)
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
     }
 
     private static double percentile(long[] sorted, int p) {

@@ -27,7 +27,7 @@ class ModelOutputTest {
         List<String> released = new ArrayList<>(output.append("The visit began on Wednesday. [1"));
         released.addAll(output.append("] It lasts four days."));
 
-        assertThat(released).containsExactly("The visit began on Wednesday. [1]");
+        assertThat(released).containsExactly("The visit began on Wednesday [1].");
     }
 
     @Test
@@ -54,12 +54,12 @@ class ModelOutputTest {
     }
 
     @Test
-    void ends_after_two_sentences_so_that_generation_can_stop() {
+    void ends_after_three_sentences_so_that_generation_can_stop() {
         ModelOutput output = new ModelOutput();
 
-        List<String> released = output.append("One [1]. Two [2]. Three [3]. Four");
+        List<String> released = output.append("One [1]. Two [2]. Three [3]. Four [4]. Five");
 
-        assertThat(released).containsExactly("One [1].", "Two [2].");
+        assertThat(released).containsExactly("One [1].", "Two [2].", "Three [3].");
         assertThat(output.ended()).isTrue();
     }
 

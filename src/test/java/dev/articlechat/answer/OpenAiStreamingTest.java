@@ -27,7 +27,7 @@ class OpenAiStreamingTest {
     static void start() {
         fake = FakeOpenAiServer.start();
         model = LanguageModels.open(new ChatModelSettings("openai", null, Path.of("models"), "fake-model",
-                fake.baseUrl(), "test-key", Duration.ofSeconds(5), 2048, 160, 2)).model().orElseThrow();
+                fake.baseUrl(), "test-key", Duration.ofSeconds(5), 4096, 160, 2)).model().orElseThrow();
     }
 
     @AfterAll

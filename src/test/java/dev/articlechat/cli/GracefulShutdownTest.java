@@ -63,7 +63,7 @@ class GracefulShutdownTest {
                 .streamedSlowly(Duration.ofMillis(150)));
         chat = ArticleChat.open(new Settings(List.of(), dir.resolve("index"), RetrievalMode.HYBRID, 8, 0,
                 new ChatModelSettings("openai", null, Path.of("models"), "fake-model", fake.baseUrl(), "test-key",
-                        Duration.ofSeconds(20), 2048, 160, 2)));
+                        Duration.ofSeconds(20), 4096, 160, 2)));
         jobs = new ReindexJobs(chat::reindex);
         app = HttpApi.create(chat.answers(), null, null, new Operations(jobs, null, GRACE)).start("127.0.0.1", 0);
     }

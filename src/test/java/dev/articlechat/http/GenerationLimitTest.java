@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.articlechat.ArticleChat;
 import dev.articlechat.Settings;
+import dev.articlechat.support.EventStreamClient;
 import dev.articlechat.support.FakeOpenAiServer;
 import dev.articlechat.support.FakeOpenAiServer.Reply;
 import dev.articlechat.support.ResponseHeaders;
@@ -82,48 +83,43 @@ class GenerationLimitTest {
     }
 
     @Test
-    void answers_one_and_queues_one_and_sheds_the_rest_with_retry_after() throws Exception {
+    void answers_one_with_the_model_and_queues_one_and_answers_the_rest_extractively_saying_busy() throws Exception {
         replySlowlyAboutWednesday();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         JavalinTest.test(server(), (server, client) -> {
             List<Future<Response>> responses = askAtOnce(pool, client, 4, "Shed");
 
-            List<Integer> codes = new ArrayList<>();
+            List<String> answeredBy = new ArrayList<>();
             for (Future<Response> future : responses) {
                 Response response = future.get(15, TimeUnit.SECONDS); // none hangs
-                codes.add(response.code());
-                if (response.code() == 503) {
-                    assertThat(Integer.parseInt(ResponseHeaders.first(response, "Retry-After"))).isBetween(1, 60);
-                    JsonNode body = JSON.readTree(response.body().string());
-                    assertThat(body.get("status").asInt()).isEqualTo(503);
-                    assertThat(body.get("error").asText()).contains("busy");
-                }
+                assertThat(response.code()).isEqualTo(200);
+                JsonNode body = JSON.readTree(response.body().string());
+                answeredBy.add(body.path("fallback").asText("model").split(":")[0]);
             }
 
-            assertThat(codes).containsExactlyInAnyOrder(200, 200, 503, 503);
-            assertThat(app.metrics().scrape()).contains("articlechat_requests_shed_total 2.0");
+            assertThat(answeredBy).containsExactlyInAnyOrder("model", "model", "busy", "busy");
+            assertThat(app.metrics().scrape()).containsPattern("articlechat_requests_shed_total [2-9]")
+                    .containsPattern("articlechat_fallbacks_total\\{reason=\"busy\"} [2-9]");
         });
         pool.shutdownNow();
     }
 
     @Test
-    void a_stream_asked_while_the_model_is_saturated_gets_a_json_503_before_any_event() throws Exception {
+    void a_stream_asked_while_the_model_is_saturated_gets_the_extractive_answer_at_once() throws Exception {
         replySlowlyAboutWednesday();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         JavalinTest.test(server(), (server, client) -> {
             List<Future<Response>> busy = askAtOnce(pool, client, 2, "Stream");
             Thread.sleep(500); // both let in: one answering, one waiting
 
-            Response stream = ask(client, "/api/ask/stream", "{\"question\": \"When did the visit begin?\"}");
-            Response completion = ask(client, "/v1/chat/completions",
-                    "{\"stream\": true, \"messages\": [{\"role\": \"user\", \"content\": \"When did the trip begin?\"}]}");
+            EventStreamClient.Response stream = EventStreamClient.postJson(client.getOrigin() + "/api/ask/stream",
+                    "{\"question\": \"When did the visit begin?\"}");
 
-            for (Response shed : List.of(stream, completion)) {
-                assertThat(shed.code()).isEqualTo(503);
-                assertThat(ResponseHeaders.first(shed, "Content-Type")).startsWith("application/json");
-                assertThat(ResponseHeaders.first(shed, "Retry-After")).isNotNull();
-                assertThat(JSON.readTree(shed.body().string()).get("status").asInt()).isEqualTo(503);
-            }
+            assertThat(stream.names()).containsExactly("sources", "token", "answer");
+            JsonNode answer = stream.last().json();
+            assertThat(answer.get("fallback").asText()).startsWith("busy");
+            assertThat(answer.get("model").asText()).isEqualTo("extractive");
+            assertThat(stream.tokens()).isEqualTo(answer.get("answer").asText());
             for (Future<Response> response : busy) {
                 assertThat(response.get(15, TimeUnit.SECONDS).code()).isEqualTo(200);
             }
@@ -134,16 +130,18 @@ class GenerationLimitTest {
     @Test
     void counts_the_tokens_a_model_writes_and_its_fallbacks_by_reason() {
         fake.replyWith(request -> Reply.content("Carney's visit to China began on Wednesday ["
-                + request.numberOf(WEDNESDAY) + "]. He was greeted by Premier Li Qiang at the airport ["
                 + request.numberOf(WEDNESDAY) + "]."));
         JavalinTest.test(server(), (server, client) -> {
             Response answered = ask(client, "/api/ask", "{\"question\": \"Which day did Carney's China trip start?\"}");
-            assertThat(JSON.readTree(answered.body().string()).get("fallback").asText()).startsWith("unsupported");
+            assertThat(JSON.readTree(answered.body().string()).has("fallback")).isFalse();
+            fake.replyWith(Reply.raw(500, "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}"));
+            Response fellBack = ask(client, "/api/ask", "{\"question\": \"On which day did the China trip start?\"}");
+            assertThat(JSON.readTree(fellBack.body().string()).get("fallback").asText()).startsWith("model error");
 
             String metrics = client.get("/metrics").body().string();
 
             assertThat(metrics).containsPattern("articlechat_tokens_generated_total [1-9]")
-                    .contains("articlechat_fallbacks_total{reason=\"unsupported\"}")
+                    .contains("articlechat_fallbacks_total{reason=\"model error\"}")
                     .contains("articlechat_generation_seconds_count{model=\"extractive\"}")
                     .contains("articlechat_generations_active 0.0");
         });

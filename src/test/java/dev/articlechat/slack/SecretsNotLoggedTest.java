@@ -43,7 +43,7 @@ class SecretsNotLoggedTest {
              FakeSlack slack = new FakeSlack();
              ArticleChat chat = ArticleChat.open(new Settings(List.of(), TestApp.temporaryIndexDir(),
                      RetrievalMode.HYBRID, 8, 0, new ChatModelSettings("openai", null, Path.of("models"), "fake-model",
-                     model.baseUrl(), MODEL_KEY, Duration.ofSeconds(10), 2048, 160, 2)))) {
+                     model.baseUrl(), MODEL_KEY, Duration.ofSeconds(10), 4096, 160, 2)))) {
             model.replyWith(request -> Reply.content("Carney's visit to China began on Wednesday ["
                     + request.numberOf(WEDNESDAY) + "]."));
             ServerOptions options = ServerOptions.defaults()

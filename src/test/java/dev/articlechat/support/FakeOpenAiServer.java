@@ -92,7 +92,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
         public int passageCount() {
             int count = 0;
-            Matcher passage = PASSAGE.matcher(user());
+            Matcher passage = PASSAGE.matcher(system());
             while (passage.find()) {
                 count++;
             }
@@ -101,7 +101,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
         /** The number the prompt gave the passage holding {@code phrase}, if it gave one. */
         public OptionalInt passageContaining(String phrase) {
-            Matcher passage = PASSAGE.matcher(user());
+            Matcher passage = PASSAGE.matcher(system());
             while (passage.find()) {
                 if (passage.group(2).contains(phrase)) {
                     return OptionalInt.of(Integer.parseInt(passage.group(1)));
@@ -113,7 +113,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
         /** Like {@link #passageContaining}, for scripts: a prompt without the phrase is a broken test. */
         public int numberOf(String phrase) {
             return passageContaining(phrase).orElseThrow(() -> new IllegalStateException(
-                    "no passage in the prompt holds \"" + phrase + "\":\n" + user()));
+                    "no passage in the prompt holds \"" + phrase + "\":\n" + system()));
         }
 
         private String messageOf(String role) {

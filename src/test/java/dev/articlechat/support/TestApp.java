@@ -3,8 +3,8 @@ package dev.articlechat.support;
 import dev.articlechat.ArticleChat;
 import dev.articlechat.Settings;
 import dev.articlechat.answer.AnswerService;
+import dev.articlechat.answer.AnswerSnapshot;
 import dev.articlechat.answer.Answerer;
-import dev.articlechat.answer.ExtractiveAnswerer;
 import dev.articlechat.answer.QuestionRewriters;
 import dev.articlechat.ingest.Corpus;
 import dev.articlechat.ingest.Embeddings;
@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The real application over the bundled article, with its index in a fresh temporary directory.
@@ -48,18 +49,17 @@ public final class TestApp {
     }
 
     /**
-     * A service over the shared index whose language model is {@code model}, with the extractive fallback, as
-     * {@link ArticleChat} assembles it: for fakes that are slow or fail. Its searcher stays open for the JVM.
+     * A service over the shared index that answers with {@code answerer} and no language model: for answerers
+     * that are slow or fail in ways the service does not expect. Its searcher stays open for the JVM.
      */
-    public static synchronized AnswerService answeringWith(Answerer model) {
+    public static synchronized AnswerService answeringWith(Answerer answerer) {
         Corpus corpus = shared().answers().corpus();
         try {
             Path generation = new IndexGenerations(sharedIndexDir).newestComplete().orElseThrow();
             HybridRetriever retriever = new HybridRetriever(PassageSearcher.open(generation),
                     new QueryEmbedder(Embeddings.miniLm()), corpus.passages());
-            return new AnswerService(corpus, retriever, QuestionRewriters.byRule(corpus), model,
-                    new ExtractiveAnswerer(AnswerService.refusalFor(corpus)),
-                    new AnswerService.Options(RetrievalMode.HYBRID, 8, 0));
+            return new AnswerService(new AnswerSnapshot(corpus, retriever, QuestionRewriters.byRule(corpus),
+                    Optional.empty(), answerer, null), new AnswerService.Options(RetrievalMode.HYBRID, 8, 0));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -72,7 +72,7 @@ public final class TestApp {
     /** The bundled article answered by an OpenAI-compatible model at {@code baseUrl} (a fake on loopback). */
     public static Settings withOpenAiModel(String baseUrl, Duration timeout) {
         return new Settings(List.of(), temporaryIndexDir(), RetrievalMode.HYBRID, 8, 0, new ChatModelSettings("openai",
-                null, Path.of("models"), "fake-model", baseUrl, "test-key", timeout, 2048, 160, 2));
+                null, Path.of("models"), "fake-model", baseUrl, "test-key", timeout, 4096, 160, 2));
     }
 
     public static Path temporaryIndexDir() {

@@ -1,0 +1,157 @@
+package dev.articlechat.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.articlechat.ingest.Article;
+import dev.articlechat.ingest.ArticleParser;
+import dev.articlechat.ingest.Embeddings;
+import dev.articlechat.ingest.Passage;
+import dev.articlechat.retrieve.QueryEmbedder;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Attribution and verification of written sentences against a small article, with the real embedding model:
+ * what a capable model writes in its own words passes, and what an invented fact or a true sentence answering
+ * another question needs to pass does not.
+ */
+class AttributionTest {
+
+    private static final String TEXT = """
+            Saltmouth approves its harbour barrier
+            The council approved a 20 percent rise in the harbour levy on Tuesday.
+            The barrier was first proposed in 2018, after a storm flooded the quay.
+            Mr. Alan Reid, the harbour master, said the work would begin next spring.
+            Dr. Priya Shah, who leads the council, was appointed by the mayor in March.
+            Fishermen opposed the plan because it would close the harbour mouth for two years.
+            """;
+
+    private static final Article ARTICLE = new ArticleParser().parse("harbour", TEXT, 0);
+    private static final Words WORDS = new Words();
+    private static final Attributor ATTRIBUTOR = new Attributor(WORDS, new QueryEmbedder(Embeddings.miniLm()));
+    private static final SentenceVerifier VERIFIER = new SentenceVerifier(WORDS, Words.lowerCaseWords(TEXT));
+
+    @Test
+    void the_article_splits_into_its_sentences_whatever_the_abbreviations() {
+        assertThat(ARTICLE.passages()).extracting(Passage::text)
+                .contains("Mr. Alan Reid, the harbour master, said the work would begin next spring.")
+                .contains("Dr. Priya Shah, who leads the council, was appointed by the mayor in March.");
+    }
+
+    @Test
+    void a_sentence_in_the_models_own_words_is_attributed_to_the_sentence_it_rests_on() {
+        SentenceVerifier.Verdict verdict = verify("Who leads the council?", "Priya Shah is the council's leader.");
+
+        assertThat(verdict.isSupported()).as(verdict.problem()).isTrue();
+        assertThat(verdict.cited()).singleElement().extracting(Passage::text).asString().startsWith("Dr. Priya Shah");
+    }
+
+    @Test
+    void the_models_own_marker_is_a_hint_not_the_truth() {
+        List<Attributor.Candidate> candidates = ATTRIBUTOR.attribute(
+                "The harbour master said work would start next spring.", ARTICLE.passages(), Set.of(1));
+
+        assertThat(candidates.get(0).passage().text()).startsWith("Mr. Alan Reid");
+    }
+
+    @Test
+    void a_reason_is_attributed_to_the_sentence_that_gives_it() {
+        SentenceVerifier.Verdict verdict = verify("Why did fishermen oppose the barrier?",
+                "They objected because the harbour mouth would be closed for two years.");
+
+        assertThat(verdict.isSupported()).as(verdict.problem()).isTrue();
+        assertThat(verdict.cited()).singleElement().extracting(Passage::text).asString().startsWith("Fishermen");
+    }
+
+    @Test
+    void an_invented_number_is_not_shown() {
+        SentenceVerifier.Verdict verdict = verify("When was the barrier first proposed?",
+                "The barrier was first proposed in 2020.");
+
+        assertThat(verdict.isSupported()).isFalse();
+        assertThat(verdict.problem()).contains("2020");
+    }
+
+    @Test
+    void a_number_must_be_the_same_token_not_part_of_one() {
+        SentenceVerifier.Verdict verdict = verify("When was the barrier first proposed?",
+                "The barrier was first proposed 20 years ago.");
+
+        assertThat(verdict.isSupported()).isFalse();
+        assertThat(verdict.problem()).contains("20");
+    }
+
+    @Test
+    void a_spelled_out_number_matches_its_digits() {
+        SentenceVerifier.Verdict verdict = verify("How long would the harbour mouth be closed?",
+                "The harbour mouth would be closed for 2 years, which fishermen opposed.");
+
+        assertThat(verdict.isSupported()).as(verdict.problem()).isTrue();
+    }
+
+    @Test
+    void an_invented_name_at_the_start_of_a_sentence_is_not_shown() {
+        SentenceVerifier.Verdict verdict = verify("Who was appointed by the mayor in March?",
+                "Johnson was appointed by the mayor in March.");
+
+        assertThat(verdict.isSupported()).isFalse();
+        assertThat(verdict.problem()).contains("johnson");
+    }
+
+    @Test
+    void a_common_word_at_the_start_of_a_sentence_is_no_name() {
+        SentenceVerifier.Verdict verdict = verify("What did the council approve?",
+                "Councillors approved a 20 percent rise in the harbour levy.");
+
+        assertThat(verdict.isSupported()).as(verdict.problem()).isTrue();
+    }
+
+    @Test
+    void a_name_after_an_abbreviation_is_checked_like_any_other() {
+        assertThat(verify("Who is the harbour master?", "Mr. Alan Reid is the harbour master.").isSupported())
+                .isTrue();
+        assertThat(verify("Who is the harbour master?", "Mr. Tom Reid is the harbour master.").problem())
+                .contains("tom");
+    }
+
+    @Test
+    void a_true_sentence_that_answers_another_question_is_not_shown() {
+        SentenceVerifier.Verdict verdict = verify("Who appointed Dr. Shah?",
+                "The council approved a 20 percent rise in the harbour levy on Tuesday.");
+
+        assertThat(verdict.isSupported()).isFalse();
+        assertThat(verdict.problem()).contains("answers another question");
+    }
+
+    @Test
+    void a_sentence_that_only_repeats_the_question_is_no_answer() {
+        assertThat(verify("Who leads the council?", "Who leads the council?").isSupported()).isFalse();
+    }
+
+    @Test
+    void a_denial_the_article_does_not_make_is_not_shown() {
+        SentenceVerifier.Verdict verdict = verify("Did the council approve the levy rise?",
+                "The council did not approve a rise in the harbour levy.");
+
+        assertThat(verdict.isSupported()).isFalse();
+        assertThat(verdict.problem()).contains("denies");
+    }
+
+    @Test
+    void code_is_never_an_answer() {
+        assertThat(verify("Write Python that prints the levy rise.", "print(\"The levy rose 20 percent\")")
+                .problem()).contains("code");
+    }
+
+    @Test
+    void a_claim_about_something_the_article_never_mentions_is_not_shown() {
+        assertThat(verify("What is the capital of Australia?", "The capital of Australia is Canberra.")
+                .isSupported()).isFalse();
+    }
+
+    private static SentenceVerifier.Verdict verify(String question, String claim) {
+        return VERIFIER.verify(claim, ATTRIBUTOR.attribute(claim, ARTICLE.passages(), Set.of()), question,
+                ATTRIBUTOR.relevanceTo(question, ARTICLE.passages()));
+    }
+}
