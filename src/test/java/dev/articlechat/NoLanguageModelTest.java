@@ -36,6 +36,7 @@ class NoLanguageModelTest {
                 JsonNode health = new ObjectMapper().readTree(client.get("/health").body().string());
                 assertThat(health.get("model").asText()).isEqualTo("extractive");
                 assertThat(health.get("modelUnavailable").asText()).contains("no local model");
+                assertThat(health.has("modelCache")).as("no model, no prompt cache to report").isFalse();
                 JsonNode answer = new ObjectMapper().readTree(client.post("/api/ask",
                         Map.of("question", "Which minister echoed Carney's message in Beijing?")).body().string());
                 assertThat(answer.get("answer").asText()).contains("Anita Anand");

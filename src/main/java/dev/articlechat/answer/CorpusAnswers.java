@@ -118,9 +118,7 @@ final class CorpusAnswers {
         List<Source> sources = Source.of(retrieval);
         listener.sources(standalone.query(), sources);
         Asked asked = new Asked(question, standalone, retrieval);
-        Answer answer = OffTopicRequest.matches(question.text()) ? refusal(asked, listener) : snapshot.model()
-                .map(model -> busy != null ? extractive(asked, listener, busy) : modelAnswer(model, asked, listener))
-                .orElseGet(() -> extractive(asked, listener));
+        Answer answer = write(asked, listener, busy);
         long done = System.nanoTime();
         Answer fresh = answer.withTimings(new Timings(millis(retrieved - began), millis(done - retrieved),
                 millis(done - started)));
@@ -128,6 +126,20 @@ final class CorpusAnswers {
             cache.put(question, new AnswerCache.Entry(fresh, sources));
         }
         return fresh;
+    }
+
+    /** Who writes the answer: nobody for a request that is no question, else the model unless it cannot. */
+    private Answer write(Asked asked, AnswerListener listener, FallbackReason busy) {
+        if (OffTopicRequest.matches(asked.question().text())) {
+            return refusal(asked, new StreamedText(verifier, List.of(), listener));
+        }
+        if (snapshot.model().isEmpty()) {
+            return extractive(asked, listener);
+        }
+        if (busy != null) {
+            return extractive(asked, listener, busy);
+        }
+        return modelAnswer(snapshot.model().get(), asked, listener);
     }
 
     /** A question with what retrieval made of it, as every stage after retrieval needs it. */
@@ -139,9 +151,9 @@ final class CorpusAnswers {
     }
 
     /**
-     * The model writes; each sentence it finishes is attributed to the article sentences it rests on, verified
-     * against them and, if it passes, rendered and streamed at once. A sentence that fails is dropped; an answer
-     * with nothing left is a refusal. The model's own refusal is trusted.
+     * The model writes; each sentence it finishes is attributed, verified and rendered at once
+     * ({@link CheckedSentences}). An answer with no sentence left is a refusal; the model's own refusal is
+     * trusted. When the model cannot answer, the extractive answer stands in, saying why.
      */
     private Answer modelAnswer(ModelAnswerer model, Asked asked, AnswerListener listener) {
         if (model.cache() == ModelAnswerer.Cache.WARMING) {
@@ -151,46 +163,26 @@ final class CorpusAnswers {
         List<RetrievedPassage> read = material.passages().stream()
                 .map(p -> new RetrievedPassage(p, 0, 0, 0, false)).toList();
         StreamedText streamed = new StreamedText(verifier, read, listener);
-        String question = asked.standalone().text();
-        Attributor.Relevance relevance = attributor.relevanceTo(question, material.passages());
-        List<String> kept = new ArrayList<>();
+        CheckedSentences checked = new CheckedSentences(attributor, sentenceVerifier, material,
+                asked.standalone().text(), streamed);
         ModelAnswerer.Written written;
         try {
-            written = model.write(material, asked.question(), streamed, sentence -> {
-                String claim = CitationMarkers.strip(sentence).strip();
-                List<Attributor.Candidate> candidates = attributor.attribute(claim, material.passages(),
-                        CitationMarkers.cited(sentence));
-                SentenceVerifier.Verdict verdict = sentenceVerifier.verify(claim, candidates, question, relevance);
-                log.debug("\"{}\": {}, from {}", claim, verdict, candidates.subList(0, Math.min(3, candidates.size())));
-                if (verdict.isSupported()) {
-                    String marked = CitationMarkers.mark(claim, verdict.cited().stream()
-                            .map(p -> material.passages().indexOf(p) + 1).toList());
-                    kept.add(marked);
-                    streamed.sentence(marked);
-                } else {
-                    log.info("Dropped a sentence of the model's answer to \"{}\": {}", question, verdict.problem());
-                }
-                return !streamed.cancelled();
-            });
+            written = model.write(material, asked.question(), streamed, checked::take);
         } catch (AnswererException e) {
             FallbackReason reason = FallbackReason.of(e);
-            if (!kept.isEmpty() && reason != FallbackReason.CANCELLED) {
+            if (!checked.kept().isEmpty() && reason != FallbackReason.CANCELLED) {
                 // what was verified before the model failed still answers; the stream has shown it already
-                return rendered(model.name(), kept, read, asked.searched(), streamed);
+                return rendered(model.name(), checked.kept(), read, asked.searched(), streamed);
             }
-            log.info("Falling back to the extractive answer for \"{}\": {}", question, e.getMessage());
+            log.info("Falling back to the extractive answer for \"{}\": {}", asked.question().text(), e.getMessage());
             return extractive(asked, streamed, reason, e.getMessage());
         }
-        if (written == ModelAnswerer.Written.EMPTY) {
-            return extractive(asked, streamed, FallbackReason.EMPTY, null);
-        }
-        if (written == ModelAnswerer.Written.REFUSED || kept.isEmpty()) {
-            Answer refusal = new Answer(refusalFor(snapshot.corpus()), false, List.of(), model.name(),
-                    asked.searched(), null, null);
-            streamed.finish(refusal);
-            return refusal;
-        }
-        return rendered(model.name(), kept, read, asked.searched(), streamed);
+        return switch (written) {
+            case EMPTY -> extractive(asked, streamed, FallbackReason.EMPTY, null);
+            case REFUSED -> refusal(asked, streamed);
+            case ANSWERED -> checked.kept().isEmpty() ? refusal(asked, streamed)
+                    : rendered(model.name(), checked.kept(), read, asked.searched(), streamed);
+        };
     }
 
     private Answer rendered(String writer, List<String> sentences, List<RetrievedPassage> read, String searched,
@@ -200,11 +192,11 @@ final class CorpusAnswers {
         return answer;
     }
 
-    /** The plain refusal, for a request that is no question about the article. */
-    private Answer refusal(Asked asked, AnswerListener listener) {
+    /** The plain refusal: the article does not say, or the request is no question about it. */
+    private Answer refusal(Asked asked, StreamedText streamed) {
         Answer refusal = new Answer(refusalFor(snapshot.corpus()), false, List.of(), snapshot.answererName(),
                 asked.searched(), null, null);
-        new StreamedText(verifier, List.of(), listener).finish(refusal);
+        streamed.finish(refusal);
         return refusal;
     }
 

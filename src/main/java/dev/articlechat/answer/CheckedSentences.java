@@ -1,0 +1,58 @@
+package dev.articlechat.answer;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The attribute, verify and render stages for one answer, a written sentence at a time: each sentence the
+ * model finishes is attributed to the article sentences it rests on, verified against them, and if it passes
+ * marked with its sources and streamed at once. A sentence that fails is dropped (and logged, for tuning).
+ */
+final class CheckedSentences {
+
+    private static final Logger log = LoggerFactory.getLogger(CheckedSentences.class);
+
+    private final Attributor attributor;
+    private final SentenceVerifier verifier;
+    private final ArticlePrompt.Material material;
+    private final String question;
+    private final Attributor.Relevance relevance;
+    private final StreamedText streamed;
+    private final List<String> kept = new ArrayList<>();
+
+    /** @param question the question as it stands on its own (a follow-up rewritten) */
+    CheckedSentences(Attributor attributor, SentenceVerifier verifier, ArticlePrompt.Material material,
+                     String question, StreamedText streamed) {
+        this.attributor = attributor;
+        this.verifier = verifier;
+        this.material = material;
+        this.question = question;
+        this.relevance = attributor.relevanceTo(question, material.passages());
+        this.streamed = streamed;
+    }
+
+    /** Takes one written sentence; answers whether the model should go on writing. */
+    boolean take(String sentence) {
+        String claim = CitationMarkers.strip(sentence).strip();
+        List<Attributor.Candidate> candidates = attributor.attribute(claim, material.passages(),
+                CitationMarkers.cited(sentence));
+        SentenceVerifier.Verdict verdict = verifier.verify(claim, candidates, question, relevance);
+        log.debug("\"{}\": {}, from {}", claim, verdict, candidates.subList(0, Math.min(3, candidates.size())));
+        if (verdict.isSupported()) {
+            String marked = CitationMarkers.mark(claim, verdict.cited().stream()
+                    .map(p -> material.passages().indexOf(p) + 1).toList());
+            kept.add(marked);
+            streamed.sentence(marked);
+        } else {
+            log.info("Dropped a sentence of the model's answer to \"{}\": {}", question, verdict.problem());
+        }
+        return !streamed.cancelled();
+    }
+
+    /** The sentences that passed, with their {@code [n]} markers into what the model read. */
+    List<String> kept() {
+        return List.copyOf(kept);
+    }
+}

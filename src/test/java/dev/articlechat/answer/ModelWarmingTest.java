@@ -1,0 +1,97 @@
+package dev.articlechat.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.articlechat.http.HttpApi;
+import dev.articlechat.ingest.Corpus;
+import dev.articlechat.ingest.Embeddings;
+import dev.articlechat.ingest.IndexGenerations;
+import dev.articlechat.retrieve.HybridRetriever;
+import dev.articlechat.retrieve.PassageSearcher;
+import dev.articlechat.retrieve.QueryEmbedder;
+import dev.articlechat.retrieve.RetrievalMode;
+import dev.articlechat.support.FakeOpenAiServer;
+import dev.articlechat.support.FakeOpenAiServer.Reply;
+import dev.articlechat.support.TestApp;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import io.javalin.testtools.JavalinTest;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A model that keeps the article in its prompt cache reads it once before users ask: while it does, questions
+ * get the extractive answer saying why, and afterwards the model answers, with the article as the prompt's
+ * unchanging start. Against a real OpenAI-compatible server on loopback that takes its time over the reading.
+ */
+class ModelWarmingTest {
+
+    private static final String WEDNESDAY = "which began on Wednesday";
+
+    private FakeOpenAiServer fake;
+    private AnswerService answers;
+
+    @BeforeEach
+    void aModelThatCachesItsPrompt() throws IOException {
+        fake = FakeOpenAiServer.start();
+        Corpus corpus = TestApp.shared().answers().corpus();
+        HybridRetriever retriever = new HybridRetriever(PassageSearcher.open(new IndexGenerations(
+                TestApp.sharedIndexDir()).newestComplete().orElseThrow()), new QueryEmbedder(Embeddings.miniLm()),
+                corpus.passages());
+        ModelAnswerer model = new ModelAnswerer("cached:fake", OpenAiStreamingChatModel.builder()
+                .baseUrl(fake.baseUrl()).apiKey("test-key").modelName("fake").build(), corpus,
+                new ModelAnswerer.Limits(Duration.ofSeconds(10), 12_000, true), AnswerObserver.NONE);
+        answers = new AnswerService(new AnswerSnapshot(corpus, retriever, QuestionRewriters.byRule(corpus),
+                Optional.of(model), new ExtractiveAnswerer(AnswerService.refusalFor(corpus)), null),
+                new AnswerService.Options(RetrievalMode.HYBRID, 8, 0));
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        answers.close();
+        fake.close();
+    }
+
+    @Test
+    void answers_extractively_saying_why_while_the_model_reads_the_article_then_with_the_model() throws Exception {
+        fake.replyWith(request -> Reply.content("Carney's visit to China began on Wednesday ["
+                + request.numberOf(WEDNESDAY) + "].").after(request.user().equals("Hello")
+                ? Duration.ofMillis(1500) : Duration.ZERO));
+        assertThat(answers.modelCache()).contains(ModelAnswerer.Cache.COLD);
+        JavalinTest.test(HttpApi.create(answers), (server, client) ->
+                assertThat(client.get("/ready").body().string()).contains("\"modelCache\":\"cold\""));
+
+        CompletableFuture<Void> warming = CompletableFuture.runAsync(answers::warmModel);
+        awaitCache(ModelAnswerer.Cache.WARMING);
+        Answer early = answers.ask(Question.of("On which day did Carney's visit to China begin?"));
+
+        assertThat(early.model()).isEqualTo("extractive");
+        assertThat(early.fallback()).startsWith("warming");
+        assertThat(early.answered()).isTrue();
+
+        warming.get();
+        assertThat(answers.modelCache()).contains(ModelAnswerer.Cache.WARM);
+        JavalinTest.test(HttpApi.create(answers), (server, client) ->
+                assertThat(client.get("/health").body().string()).contains("\"modelCache\":\"warm\""));
+        String warmUpPrompt = fake.lastRequest().system();
+        Answer later = answers.ask(Question.of("Which day did Carney's visit to China begin?"));
+
+        assertThat(later.model()).isEqualTo("cached:fake");
+        assertThat(later.fallback()).isNull();
+        assertThat(later.answer()).isEqualTo("Carney's visit to China began on Wednesday [1].");
+        assertThat(fake.lastRequest().system()).as("the question shares the warmed prompt's start")
+                .isEqualTo(warmUpPrompt);
+    }
+
+    private void awaitCache(ModelAnswerer.Cache cache) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (answers.modelCache().orElseThrow() != cache && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(answers.modelCache()).contains(cache);
+    }
+}
