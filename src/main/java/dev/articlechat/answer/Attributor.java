@@ -64,8 +64,9 @@ final class Attributor {
     }
 
     /**
-     * How a question bears on what is written for it: how close a claim is to it in meaning, and how much of
-     * what it asks about (its rarer words counting more) a claim and its sources speak of.
+     * How a question bears on what is written for it: which of the sentences read answer it best (ranked as a
+     * written sentence is attributed, with the question as the query), how close a claim is to it in meaning,
+     * and how much of what it asks about (its rarer words counting more) a claim and its sources speak of.
      */
     final class Relevance {
 
@@ -73,12 +74,20 @@ final class Attributor {
         private final Map<String, Integer> documentFrequency = new HashMap<>();
         private final int sentences;
         private final float[] questionVector;
+        private final Set<String> closest = new HashSet<>();
 
         private Relevance(String question, List<Passage> read) {
             this.questionTerms = words.contentTerms(question);
             read.forEach(p -> new HashSet<>(words.terms(p.text())).forEach(t -> documentFrequency.merge(t, 1, Integer::sum)));
             this.sentences = read.size();
             this.questionVector = embedder.embed(question);
+            int few = Math.min(MAX_CLOSEST, Math.max(MIN_CLOSEST, read.size() / 6));
+            attribute(question, read, Set.of()).stream().limit(few).forEach(c -> closest.add(c.passage().id()));
+        }
+
+        /** Whether the sentence is among the few that answer the question best. */
+        boolean isClosest(Passage passage) {
+            return closest.contains(passage.id());
         }
 
         double similarity(String claim) {
@@ -92,6 +101,13 @@ final class Attributor {
             return weightedCoverage(questionTerms, terms, documentFrequency, sentences);
         }
     }
+
+    /**
+     * How many of the sentences read count as the question's closest: a sixth of them, at least two and at most
+     * five, so that a short article's every sentence is not among them, nor a long one's few.
+     */
+    static final int MIN_CLOSEST = 2;
+    static final int MAX_CLOSEST = 5;
 
     Relevance relevanceTo(String question, List<Passage> read) {
         return new Relevance(question, read);

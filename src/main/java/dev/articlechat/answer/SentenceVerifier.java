@@ -46,12 +46,12 @@ final class SentenceVerifier {
     static final double PARAPHRASE_COVERAGE = 0.25;
     static final double PARAPHRASE_SIMILARITY = 0.62;
     /**
-     * An answer is about what was asked: the claim and its sources speak of a good part of what the question
-     * asks about (its rarer words weigh more), or the claim is close to the question in meaning. Embeddings
-     * alone are not enough: "What weekday did the visit begin?" and "The visit began on Wednesday." are only
-     * 0.29 apart.
+     * An answer is about what was asked when it cites one of the sentences that answer the question best, or
+     * the claim and its sources speak of most of what the question asks about (its rarer words weigh more), or
+     * the claim is close to the question in meaning. Embeddings alone are not enough: "What weekday did the
+     * visit begin?" and "The visit began on Wednesday." are only 0.29 apart.
      */
-    static final double MIN_QUESTION_COVERAGE = 0.34;
+    static final double MIN_QUESTION_COVERAGE = 0.5;
     static final double MIN_QUESTION_SIMILARITY = 0.5;
 
     /** Code, markup, templates: a coder model writes them when asked to, and they are never an answer. */
@@ -103,12 +103,20 @@ final class SentenceVerifier {
         if (notEntailed.isPresent()) {
             return Verdict.rejected(notEntailed.get());
         }
-        List<String> said = new ArrayList<>(List.of(claim));
-        cited.forEach(c -> said.add(c.passage().text()));
-        if (relevance.coverage(said) < MIN_QUESTION_COVERAGE && relevance.similarity(claim) < MIN_QUESTION_SIMILARITY) {
+        if (!aboutTheQuestion(claim, cited, relevance)) {
             return Verdict.rejected("\"" + claim + "\" is true but answers another question");
         }
         return Verdict.supported(cited.stream().map(Attributor.Candidate::passage).toList());
+    }
+
+    private static boolean aboutTheQuestion(String claim, List<Attributor.Candidate> cited,
+                                            Attributor.Relevance relevance) {
+        if (cited.stream().anyMatch(c -> relevance.isClosest(c.passage()))) {
+            return true;
+        }
+        List<String> said = new ArrayList<>(List.of(claim));
+        cited.forEach(c -> said.add(c.passage().text()));
+        return relevance.coverage(said) >= MIN_QUESTION_COVERAGE || relevance.similarity(claim) >= MIN_QUESTION_SIMILARITY;
     }
 
     /** The first name or number of the claim that none of its sources holds. */
