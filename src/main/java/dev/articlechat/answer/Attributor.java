@@ -75,8 +75,10 @@ final class Attributor {
         private final int sentences;
         private final float[] questionVector;
         private final Set<String> closest = new HashSet<>();
+        private final Set<String> retrieved;
 
-        private Relevance(String question, List<Passage> read) {
+        private Relevance(String question, List<Passage> read, Set<String> retrieved) {
+            this.retrieved = Set.copyOf(retrieved);
             this.questionTerms = words.contentTerms(question);
             read.forEach(p -> new HashSet<>(words.terms(p.text())).forEach(t -> documentFrequency.merge(t, 1, Integer::sum)));
             this.sentences = read.size();
@@ -88,6 +90,11 @@ final class Attributor {
         /** Whether the sentence is among the few that answer the question best. */
         boolean isClosest(Passage passage) {
             return closest.contains(passage.id());
+        }
+
+        /** Whether retrieval ranked the sentence among its first few for the question (and its conversation). */
+        boolean isRetrieved(Passage passage) {
+            return retrieved.contains(passage.id());
         }
 
         double similarity(String claim) {
@@ -109,8 +116,9 @@ final class Attributor {
     static final int MIN_CLOSEST = 2;
     static final int MAX_CLOSEST = 5;
 
-    Relevance relevanceTo(String question, List<Passage> read) {
-        return new Relevance(question, read);
+    /** @param retrieved the ids of the first few sentences retrieval found for the question */
+    Relevance relevanceTo(String question, List<Passage> read, Set<String> retrieved) {
+        return new Relevance(question, read, retrieved);
     }
 
     /** The IDF-weighted share of the claim's terms that the sentence holds: rare shared words say the most. */

@@ -2,6 +2,7 @@ package dev.articlechat.answer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,14 +23,17 @@ final class CheckedSentences {
     private final StreamedText streamed;
     private final List<String> kept = new ArrayList<>();
 
-    /** @param question the question as it stands on its own (a follow-up rewritten) */
+    /**
+     * @param question  the question as it stands on its own (a follow-up rewritten)
+     * @param retrieved the first few sentences retrieved for it
+     */
     CheckedSentences(Attributor attributor, SentenceVerifier verifier, ArticlePrompt.Material material,
-                     String question, StreamedText streamed) {
+                     String question, Set<String> retrieved, StreamedText streamed) {
         this.attributor = attributor;
         this.verifier = verifier;
         this.material = material;
         this.question = question;
-        this.relevance = attributor.relevanceTo(question, material.passages());
+        this.relevance = attributor.relevanceTo(question, material.passages(), retrieved);
         this.streamed = streamed;
     }
 

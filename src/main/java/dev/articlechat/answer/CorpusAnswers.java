@@ -9,6 +9,8 @@ import dev.articlechat.retrieve.RetrievedPassage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +24,9 @@ import org.slf4j.LoggerFactory;
 final class CorpusAnswers {
 
     private static final Logger log = LoggerFactory.getLogger(CorpusAnswers.class);
+
+    /** How many of retrieval's first hits vouch that a sentence citing one is about the question. */
+    static final int RETRIEVED_FOR_RELEVANCE = 4;
 
     private final AnswerSnapshot snapshot;
     private final AnswerService.Options options;
@@ -44,7 +49,7 @@ final class CorpusAnswers {
         this.attributor = new Attributor(words, snapshot.retriever().embedder());
         StringBuilder text = new StringBuilder();
         snapshot.corpus().articles().forEach(a -> text.append(a.text()).append('\n'));
-        this.sentenceVerifier = new SentenceVerifier(words, Words.lowerCaseWords(text.toString()));
+        this.sentenceVerifier = new SentenceVerifier(words, text.toString());
     }
 
     AnswerSnapshot snapshot() {
@@ -163,8 +168,10 @@ final class CorpusAnswers {
         List<RetrievedPassage> read = material.passages().stream()
                 .map(p -> new RetrievedPassage(p, 0, 0, 0, false)).toList();
         StreamedText streamed = new StreamedText(verifier, read, listener);
+        Set<String> retrieved = asked.retrieval().passages().stream().filter(p -> !p.context())
+                .limit(RETRIEVED_FOR_RELEVANCE).map(p -> p.passage().id()).collect(Collectors.toSet());
         CheckedSentences checked = new CheckedSentences(attributor, sentenceVerifier, material,
-                asked.standalone().text(), streamed);
+                asked.standalone().text(), retrieved, streamed);
         ModelAnswerer.Written written;
         try {
             written = model.write(material, asked.question(), streamed, checked::take);

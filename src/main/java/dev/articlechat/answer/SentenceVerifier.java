@@ -46,25 +46,32 @@ final class SentenceVerifier {
     static final double PARAPHRASE_COVERAGE = 0.25;
     static final double PARAPHRASE_SIMILARITY = 0.62;
     /**
-     * An answer is about what was asked when it cites one of the sentences that answer the question best, or
-     * the claim and its sources speak of most of what the question asks about (its rarer words weigh more), or
-     * the claim is close to the question in meaning. Embeddings alone are not enough: "What weekday did the
-     * visit begin?" and "The visit began on Wednesday." are only 0.29 apart.
+     * An answer is about what was asked when it cites one of the sentences that answer the question best, or is
+     * close to it in meaning, or it and its sources speak of most of what the question asks about (its rarer
+     * words weigh more), or of some of it while citing a sentence retrieval ranked high for the question and
+     * its conversation ("Where had they met before?" and "their previous meeting" share no word). Embeddings
+     * alone are not enough: "What weekday did the visit begin?" and "The visit began on Wednesday." are only
+     * 0.29 apart.
      */
-    static final double MIN_QUESTION_COVERAGE = 0.5;
     static final double MIN_QUESTION_SIMILARITY = 0.5;
+    static final double MIN_QUESTION_COVERAGE = 0.5;
+    static final double MIN_RETRIEVED_COVERAGE = 0.15;
 
     /** Code, markup, templates: a coder model writes them when asked to, and they are never an answer. */
     private static final Pattern CODE = Pattern.compile(
             "```|[{}<>=;]|\\b(def|import|return|print|function|class|var|const|public)\\b\\s*[\\w(]|\\w\\(\\)");
 
     private final Words words;
+    /** The lower-case words of the articles: a capitalised one of them at a sentence's start is no name. */
     private final Set<String> commonWords;
+    /** Every term of the articles: a name the question brings is no invention when the articles have it. */
+    private final Set<String> articleTerms;
 
-    /** @param commonWords the lower-case words of the articles: a capitalised one of them is no name */
-    SentenceVerifier(Words words, Set<String> commonWords) {
+    /** @param articles the text of every article served */
+    SentenceVerifier(Words words, String articles) {
         this.words = words;
-        this.commonWords = commonWords;
+        this.commonWords = Words.lowerCaseWords(articles);
+        this.articleTerms = new HashSet<>(words.terms(articles));
     }
 
     /**
@@ -88,12 +95,12 @@ final class SentenceVerifier {
             return Verdict.rejected("no sentence of the article supports \"" + claim + "\"");
         }
         List<Attributor.Candidate> cited = new ArrayList<>(List.of(candidates.get(0)));
-        Optional<String> missing = missingFact(claim, cited);
+        Optional<String> missing = missingFact(claim, question, cited);
         for (int i = 1; missing.isPresent() && i < candidates.size() && cited.size() < MAX_CITED; i++) {
             Attributor.Candidate next = candidates.get(i);
             if (next.score() >= MIN_EXTRA_MATCH && factsOf(next.passage()).contains(missing.get())) {
                 cited.add(next);
-                missing = missingFact(claim, cited);
+                missing = missingFact(claim, question, cited);
             }
         }
         if (missing.isPresent()) {
@@ -111,22 +118,32 @@ final class SentenceVerifier {
 
     private static boolean aboutTheQuestion(String claim, List<Attributor.Candidate> cited,
                                             Attributor.Relevance relevance) {
-        if (cited.stream().anyMatch(c -> relevance.isClosest(c.passage()))) {
+        if (cited.stream().anyMatch(c -> relevance.isClosest(c.passage()))
+                || relevance.similarity(claim) >= MIN_QUESTION_SIMILARITY) {
             return true;
         }
         List<String> said = new ArrayList<>(List.of(claim));
         cited.forEach(c -> said.add(c.passage().text()));
-        return relevance.coverage(said) >= MIN_QUESTION_COVERAGE || relevance.similarity(claim) >= MIN_QUESTION_SIMILARITY;
+        double coverage = relevance.coverage(said);
+        boolean retrieved = cited.stream().anyMatch(c -> relevance.isRetrieved(c.passage()));
+        return coverage >= MIN_QUESTION_COVERAGE || (retrieved && coverage >= MIN_RETRIEVED_COVERAGE);
     }
 
-    /** The first name or number of the claim that none of its sources holds. */
-    private Optional<String> missingFact(String claim, List<Attributor.Candidate> cited) {
+    /**
+     * The first name or number of the claim that none of its sources holds. One the question brought along
+     * ("How did the Canadian leader describe…" answered "The Canadian leader described…") is no invention when
+     * the articles have it somewhere; one they never mention is.
+     */
+    private Optional<String> missingFact(String claim, String question, List<Attributor.Candidate> cited) {
         Set<String> evidence = new HashSet<>();
         cited.forEach(c -> evidence.addAll(words.terms(c.passage().text())));
+        Set<String> asked = new HashSet<>(words.terms(question));
         for (String fact : words.facts(claim, commonWords)) {
             boolean number = fact.chars().anyMatch(Character::isDigit);
             // numbers must match exactly: a related form of "20" is no evidence for it
-            if (number ? !evidence.contains(fact) : !Words.nameFoundIn(fact, evidence)) {
+            boolean cites = number ? evidence.contains(fact) : Words.nameFoundIn(fact, evidence);
+            boolean echoed = asked.contains(fact) && articleTerms.contains(fact);
+            if (!cites && !echoed) {
                 return Optional.of(fact);
             }
         }
