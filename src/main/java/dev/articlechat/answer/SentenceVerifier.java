@@ -46,16 +46,17 @@ final class SentenceVerifier {
     static final double PARAPHRASE_COVERAGE = 0.25;
     static final double PARAPHRASE_SIMILARITY = 0.62;
     /**
-     * An answer is about what was asked when it cites one of the sentences that answer the question best, or is
-     * close to it in meaning, or it and its sources speak of most of what the question asks about (its rarer
-     * words weigh more), or of some of it while citing a sentence retrieval ranked high for the question and
-     * its conversation ("Where had they met before?" and "their previous meeting" share no word). Embeddings
-     * alone are not enough: "What weekday did the visit begin?" and "The visit began on Wednesday." are only
-     * 0.29 apart.
+     * An answer is about what was asked when it is close to the question in meaning, or it and its sources
+     * speak of most of what the question asks about (its rarer words weigh more), or of a good part of it while
+     * citing a sentence that answers the question best or that retrieval ranked high for it and its
+     * conversation ("Where had they met before?" and "their previous meeting" share no word). A sentence about
+     * Xi that never mentions the Taiwan asked about is not an answer, however high Xi's sentence ranks.
+     * Embeddings alone are not enough: "What weekday did the visit begin?" and "The visit began on
+     * Wednesday." are only 0.29 apart.
      */
     static final double MIN_QUESTION_SIMILARITY = 0.5;
     static final double MIN_QUESTION_COVERAGE = 0.5;
-    static final double MIN_RETRIEVED_COVERAGE = 0.15;
+    static final double MIN_RANKED_COVERAGE = 0.25;
 
     /** Code, markup, templates: a coder model writes them when asked to, and they are never an answer. */
     private static final Pattern CODE = Pattern.compile(
@@ -118,15 +119,14 @@ final class SentenceVerifier {
 
     private static boolean aboutTheQuestion(String claim, List<Attributor.Candidate> cited,
                                             Attributor.Relevance relevance) {
-        if (cited.stream().anyMatch(c -> relevance.isClosest(c.passage()))
-                || relevance.similarity(claim) >= MIN_QUESTION_SIMILARITY) {
+        if (relevance.similarity(claim) >= MIN_QUESTION_SIMILARITY) {
             return true;
         }
         List<String> said = new ArrayList<>(List.of(claim));
         cited.forEach(c -> said.add(c.passage().text()));
         double coverage = relevance.coverage(said);
-        boolean retrieved = cited.stream().anyMatch(c -> relevance.isRetrieved(c.passage()));
-        return coverage >= MIN_QUESTION_COVERAGE || (retrieved && coverage >= MIN_RETRIEVED_COVERAGE);
+        boolean ranked = cited.stream().anyMatch(c -> relevance.isClosest(c.passage()) || relevance.isRetrieved(c.passage()));
+        return coverage >= MIN_QUESTION_COVERAGE || (ranked && coverage >= MIN_RANKED_COVERAGE);
     }
 
     /**
