@@ -3,6 +3,8 @@ package dev.articlechat.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.articlechat.answer.AnswerService;
 import dev.articlechat.answer.GenerationsBusyException;
+import dev.articlechat.answer.NotAQuestionException;
+import dev.articlechat.ingest.Embeddings;
 import dev.articlechat.metrics.Metrics;
 import dev.articlechat.slack.SlackRoutes;
 import dev.articlechat.slack.SlackSettings;
@@ -79,7 +81,8 @@ public final class HttpApi {
         AskController ask = new AskController(answers, requests);
         EventStreams streams = new EventStreams(json, options.keepAlive());
         AskStreamController askStream = new AskStreamController(answers, requests, streams);
-        ChatCompletionsController completions = new ChatCompletionsController(answers, json, streams);
+        ChatCompletionsController completions = new ChatCompletionsController(answers, json, streams,
+                Embeddings.tokenCounter());
         ArticleController article = new ArticleController(answers);
         HealthController health = new HealthController(answers, options.modelUnavailable(), options.ready());
         Metrics meters = options.metrics() != null ? options.metrics() : new Metrics();
@@ -127,6 +130,8 @@ public final class HttpApi {
             GracefulStop.install(config, operations.shutdownGrace());
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
                     e.getStatus() == HttpStatus.CONTENT_TOO_LARGE.getCode() ? TOO_LARGE : e.getMessage()));
+            config.routes.exception(NotAQuestionException.class, (e, ctx) ->
+                    error(ctx, HttpStatus.BAD_REQUEST.getCode(), e.getMessage()));
             config.routes.exception(GenerationsBusyException.class, (e, ctx) -> {
                 ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
                 error(ctx, HttpStatus.SERVICE_UNAVAILABLE.getCode(), e.getMessage());
@@ -148,7 +153,7 @@ public final class HttpApi {
     }
 
     private static void error(Context ctx, int status, String message) {
-        ctx.status(status).json(new ApiError(message, status));
+        ctx.status(status).json(ErrorBody.of(ctx.path(), status, message));
     }
 
     /** Error handlers also run after exception handlers; keep a JSON body that is already there. */
@@ -156,7 +161,8 @@ public final class HttpApi {
         String type = ctx.res().getContentType();
         if (type == null || !type.startsWith("application/json")) {
             int status = ctx.statusCode();
-            ctx.json(new ApiError(message, status == 0 ? HttpStatus.INTERNAL_SERVER_ERROR.getCode() : status));
+            int code = status == 0 ? HttpStatus.INTERNAL_SERVER_ERROR.getCode() : status;
+            ctx.json(ErrorBody.of(ctx.path(), code, message));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.articlechat.http;
 
+import dev.articlechat.support.JsonErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -150,7 +151,7 @@ class ChatCompletionsRouteTest {
 
                 assertThat(response.status()).as(asked).isEqualTo(400);
                 assertThat(response.contentType()).startsWith("application/json");
-                assertThat(JSON.readTree(response.body()).get("error").asText()).isNotBlank();
+                JsonErrors.assertError("/v1/chat/completions", 400, response.body());
             }
         });
     }

@@ -1,5 +1,6 @@
 package dev.articlechat.http;
 
+import dev.articlechat.support.JsonErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -122,8 +123,9 @@ class GenerationLimitTest {
                 assertThat(shed.code()).isEqualTo(503);
                 assertThat(ResponseHeaders.first(shed, "Content-Type")).startsWith("application/json");
                 assertThat(ResponseHeaders.first(shed, "Retry-After")).isNotNull();
-                assertThat(JSON.readTree(shed.body().string()).get("status").asInt()).isEqualTo(503);
             }
+            JsonErrors.assertError("/api/ask/stream", 503, stream.body().string());
+            JsonErrors.assertError("/v1/chat/completions", 503, completion.body().string());
             for (Future<Response> response : busy) {
                 assertThat(response.get(15, TimeUnit.SECONDS).code()).isEqualTo(200);
             }
