@@ -1,6 +1,5 @@
 package dev.articlechat.http;
 
-import dev.articlechat.support.JsonErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +8,7 @@ import dev.articlechat.ArticleChat;
 import dev.articlechat.Settings;
 import dev.articlechat.support.FakeOpenAiServer;
 import dev.articlechat.support.FakeOpenAiServer.Reply;
+import dev.articlechat.support.JsonErrors;
 import dev.articlechat.support.ResponseHeaders;
 import dev.articlechat.support.TestApp;
 import io.javalin.Javalin;

@@ -1,12 +1,12 @@
 package dev.articlechat.http;
 
-import dev.articlechat.support.JsonErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.app_backend.SlackSignature;
 import dev.articlechat.slack.SlackSettings;
+import dev.articlechat.support.JsonErrors;
 import dev.articlechat.support.ResponseHeaders;
 import dev.articlechat.support.TestApp;
 import io.javalin.Javalin;
