@@ -24,6 +24,9 @@ public final class HttpApi {
     /** Questions and histories fit easily; anything larger is a mistake or an attack. */
     public static final long MAX_BODY_BYTES = 64 * 1024;
 
+    /** A request's line and headers arrive in one packet or two; a client that takes longer is holding on. */
+    static final Duration HEADER_DEADLINE = Duration.ofSeconds(10);
+
     private static final String TOO_LARGE = "The body is larger than 64 KiB.";
     private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
 
@@ -110,7 +113,11 @@ public final class HttpApi {
                         Duration.ofNanos((long) (millis * 1_000_000)));
                 RequestIds.forget();
             });
-            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonJettyErrors(json)));
+            JsonJettyErrors jettyErrors = new JsonJettyErrors(json);
+            config.jetty.modifyServer(server -> {
+                server.setErrorHandler(jettyErrors);
+                server.addBean(new RequestHeaderDeadline(server, HEADER_DEADLINE, json));
+            });
             config.routes.get("/health", health::health);
             config.routes.get("/ready", health::ready);
             config.routes.get("/metrics", metrics::metrics);
@@ -137,12 +144,21 @@ public final class HttpApi {
                 error(ctx, HttpStatus.SERVICE_UNAVAILABLE.getCode(), e.getMessage());
             });
             config.routes.exception(Exception.class, (e, ctx) -> {
+                int unreadable = UnreadableBody.status(e);
+                if (unreadable != 0) {
+                    log.info("Refused {} {}: {}", ctx.method(), ctx.path(), e.toString());
+                    ctx.header("Connection", "close"); // what is left of the body cannot be told from a next request
+                    error(ctx, unreadable, UnreadableBody.message(unreadable));
+                    return;
+                }
                 log.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
                 error(ctx, 500, "Something went wrong on our side; the error has been logged.");
             });
             config.routes.error(404, ctx -> replaceWithJson(ctx, "No such route: " + ctx.path()));
             config.routes.error(405, ctx -> replaceWithJson(ctx, ctx.method() + " is not allowed on " + ctx.path()));
             config.routes.error(413, ctx -> replaceWithJson(ctx, TOO_LARGE));
+            // Javalin answers a body that stopped arriving (Jetty's idle timeout) with an empty 408 itself
+            config.routes.error(408, ctx -> replaceWithJson(ctx, UnreadableBody.message(408)));
         });
     }
 
