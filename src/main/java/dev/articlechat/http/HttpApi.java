@@ -100,9 +100,10 @@ public final class HttpApi {
             config.http.prefer405over404 = true;
             // the pages' own policy first: SecurityHeaders adds its stricter one only where none is set
             WebPages.serve(config);
-            CorsPolicy.apply(config, options.web());
             config.routes.before(RequestIds::assign);
             config.routes.before(SecurityHeaders::add);
+            // before routing and before the rate limit: a page elsewhere gets no work done, nor uses a client's budget
+            CorsPolicy.apply(config, options.web());
             if (options.rateLimit().on()) {
                 ClientRateLimiter limiter = new ClientRateLimiter(options.rateLimit(), meters);
                 config.routes.beforeMatched("/api/*", limiter::check);
