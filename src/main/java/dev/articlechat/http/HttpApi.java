@@ -9,7 +9,9 @@ import dev.articlechat.metrics.Metrics;
 import dev.articlechat.slack.SlackRoutes;
 import dev.articlechat.slack.SlackSettings;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
@@ -119,14 +121,14 @@ public final class HttpApi {
                 server.setErrorHandler(jettyErrors);
                 server.addBean(new RequestHeaderDeadline(server, HEADER_DEADLINE, json));
             });
-            config.routes.get("/health", health::health);
-            config.routes.get("/ready", health::ready);
-            config.routes.get("/metrics", metrics::metrics);
-            config.routes.get("/api/article", article::article);
-            config.routes.get("/api/articles", article::articles);
+            getAndHead(config, "/health", health::health);
+            getAndHead(config, "/ready", health::ready);
+            getAndHead(config, "/metrics", metrics::metrics);
+            getAndHead(config, "/api/article", article::article);
+            getAndHead(config, "/api/articles", article::articles);
             config.routes.post("/api/ask", ask::ask);
             config.routes.post("/api/ask/stream", askStream::stream);
-            config.routes.get("/v1/models", completions::models);
+            getAndHead(config, "/v1/models", completions::models);
             config.routes.post("/v1/chat/completions", completions::complete);
             SlackSettings slack = options.slack();
             if (slack != null && operations.shutdownGrace().isZero()) {
@@ -161,6 +163,15 @@ public final class HttpApi {
             // Javalin answers a body that stopped arriving (Jetty's idle timeout) with an empty 408 itself
             config.routes.error(408, ctx -> replaceWithJson(ctx, UnreadableBody.message(408)));
         });
+    }
+
+    /**
+     * HEAD answers as GET does, status and headers, without the body (Jetty drops it). Without a HEAD route Javalin
+     * answered every HEAD with an empty 200, also for an article that does not exist.
+     */
+    private static void getAndHead(JavalinConfig config, String path, Handler handler) {
+        config.routes.get(path, handler);
+        config.routes.head(path, handler);
     }
 
     /** The route's template, so that metrics have one series per route, not one per path anyone typed. */
