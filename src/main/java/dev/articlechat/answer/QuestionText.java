@@ -26,7 +26,7 @@ public final class QuestionText {
     public static String of(String raw) {
         String question = cleaned(raw);
         if (!hasVisibleText(question)) {
-            throw new NotAQuestionException(raw == null || raw.isEmpty()
+            throw new NotAQuestionException(raw == null || raw.isBlank()
                     ? "The question is empty."
                     : "The question has no visible characters; ask it in words.");
         }
