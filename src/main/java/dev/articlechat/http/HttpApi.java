@@ -17,6 +17,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import java.time.Duration;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +26,16 @@ public final class HttpApi {
 
     /** Questions and histories fit easily; anything larger is a mistake or an attack. */
     public static final long MAX_BODY_BYTES = 64 * 1024;
+
+    /**
+     * Jetty's threads: enough for every answer a model may be writing or waiting for (streams hold a thread) and for
+     * the quick requests beside them, and no more. Javalin's default pool (250) grew to 137 threads under bursts and
+     * kept them; each thread that ever ran the embedding model keeps native memory of its own. Idle threads above the
+     * minimum end after {@link #IDLE_THREAD_MILLIS}.
+     */
+    static final int MAX_THREADS = 64;
+    static final int MIN_THREADS = 8;
+    static final int IDLE_THREAD_MILLIS = 20_000;
 
     /** A request's line and headers arrive in one packet or two; a client that takes longer is holding on. */
     static final Duration HEADER_DEADLINE = Duration.ofSeconds(10);
@@ -97,6 +108,9 @@ public final class HttpApi {
                 config.events.serverStopped(meters::close);
             }
             config.startup.showJavalinBanner = false;
+            QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS, IDLE_THREAD_MILLIS);
+            threads.setName("http");
+            config.jetty.threadPool = threads;
             config.jsonMapper(new JavalinJackson(json, false));
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.prefer405over404 = true;

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,27 @@ class JettyErrorsTest {
         String reply = send("GET /health HTTP/9.9\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
         assertThat(reply).matches("(?s)HTTP/1.1 [45]\\d\\d .*").contains("application/json").doesNotContain("<html");
+    }
+
+    @Test
+    void serves_a_burst_of_clients_from_a_bounded_pool_of_threads() throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(128);
+        try {
+            List<Future<String>> replies = new ArrayList<>();
+            for (int i = 0; i < 256; i++) {
+                replies.add(clients.submit(() -> send("GET /api/article HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Connection: close\r\n\r\n")));
+            }
+            for (Future<String> reply : replies) {
+                assertThat(reply.get(60, TimeUnit.SECONDS)).startsWith("HTTP/1.1 200");
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+
+        QueuedThreadPool pool = (QueuedThreadPool) app.jettyServer().server().getThreadPool();
+        assertThat(pool.getMaxThreads()).isEqualTo(HttpApi.MAX_THREADS);
+        assertThat(pool.getThreads()).isLessThanOrEqualTo(HttpApi.MAX_THREADS);
     }
 
     @Test
