@@ -12,29 +12,9 @@ seconds="${2:-20}"
 pause="${3:-20}"
 connections="${CONNECTIONS:-64}"
 port="${BENCH_PORT:-7274}"
-read -r -a java_opts <<< "${JAVA_OPTS:--Xmx256m}"
-work="$(mktemp -d)"
-server=""
-cleanup() {
-  if [ -n "$server" ]; then
-    kill "$server" 2>/dev/null || true
-    for _ in $(seq 1 100); do kill -0 "$server" 2>/dev/null || break; sleep 0.2; done
-    kill -9 "$server" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source src/bench/server.sh
 
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
-[ -f target/article-chat.jar ] || mvn -q -B -ntp -DskipTests package
-java "${java_opts[@]}" -jar target/article-chat.jar serve --host 127.0.0.1 --port "$port" \
-  --index-dir "$work/index" --model-provider extractive --rate-limit 0 >"$work/server.log" 2>&1 &
-server=$!
-for _ in $(seq 1 600); do
-  curl -sf "http://127.0.0.1:$port/health" >/dev/null && break
-  kill -0 "$server" 2>/dev/null || { echo "the server exited:"; tail -20 "$work/server.log"; exit 1; }
-  sleep 0.2
-done
+start_server "$port" "$work/server.log" --index-dir "$work/index" --model-provider extractive
 
 sample() { # label
   printf "%-16s resident %6s MB, threads %4s, open fds %4s\n" "$1" \
