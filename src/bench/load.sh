@@ -15,37 +15,14 @@ seconds="${1:-60}"
 connections="${LOAD_CONNECTIONS:-64}"
 model_connections="${MODEL_CONNECTIONS:-4}"
 port="${BENCH_PORT:-7272}"
-read -r -a java_opts <<< "${JAVA_OPTS:--Xmx256m}"
-work="$(mktemp -d)"
-server=""
-stop_server() { # SIGTERM, then SIGKILL if it has not gone within 20 s (a JVM with llama.cpp loaded may linger)
-  if [ -n "$server" ]; then
-    kill "$server" 2>/dev/null || true
-    for _ in $(seq 1 100); do kill -0 "$server" 2>/dev/null || break; sleep 0.2; done
-    kill -9 "$server" 2>/dev/null || true
-    wait "$server" 2>/dev/null || true
-    server=""
-  fi
-}
-trap 'stop_server; rm -rf "$work"' EXIT
-
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
-[ -f target/article-chat.jar ] || mvn -q -B -ntp -DskipTests package
+source src/bench/server.sh
 bash src/bench/questions.sh > "$work/bodies.jsonl"
 
 rss() { awk '/VmRSS/ {printf "%.0f MB", $2/1024}' "/proc/$server/status"; }
 
-start_server() { # provider [serve options...]
+start_with() { # provider [serve options...]
   local provider="$1"; shift
-  # --rate-limit 0: all the load comes from one address, which the per-client limit would otherwise throttle
-  java "${java_opts[@]}" -jar target/article-chat.jar serve --host 127.0.0.1 --port "$port" \
-    --index-dir "$work/index" --model-provider "$provider" --rate-limit 0 "$@" >"$work/server-$provider.log" 2>&1 &
-  server=$!
-  for _ in $(seq 1 600); do
-    curl -sf "http://127.0.0.1:$port/health" >/dev/null && break
-    kill -0 "$server" 2>/dev/null || { echo "the server exited:"; tail -20 "$work/server-$provider.log"; exit 1; }
-    sleep 0.2
-  done
+  start_server "$port" "$work/server-$provider.log" --index-dir "$work/index" --model-provider "$provider" "$@"
   echo "server ($provider, JVM options: ${java_opts[*]}): $(curl -s "http://127.0.0.1:$port/health"); resident $(rss)"
 }
 
@@ -62,7 +39,7 @@ log_errors() { # provider
 
 if [ "${SKIP_EXTRACTIVE:-0}" != 1 ]; then
 echo "== extractive answerer, $(nproc) cores shared with the load generator =="
-start_server extractive
+start_with extractive
 BODIES="$work/bodies.jsonl" MODE=varied wrk -t2 -c"$connections" -d5s -s src/bench/load.lua \
   "http://127.0.0.1:$port" >/dev/null # warm-up: JIT, embedding model
 drive varied "$connections" "$seconds" "varied questions (no cache)"
@@ -76,7 +53,7 @@ echo "== local model =="
 ls models/*.gguf >/dev/null 2>&1 || java -jar target/article-chat.jar fetch-model
 # one generation at a time (the default for the local model) and a queue of MODEL_QUEUE (2): with 4 clients,
 # one question at a time is more than the model and its queue hold, and is shed with a 503
-start_server local --max-generations 1 --generation-queue "${MODEL_QUEUE:-2}"
+start_with local --max-generations 1 --generation-queue "${MODEL_QUEUE:-2}"
 drive varied "$model_connections" "$seconds" "varied questions, local model"
 echo "  (429: rate limited; 503: generation shed; fallbacks: 200s answered extractively instead, by reason)"
 log_errors local

@@ -13,34 +13,17 @@ seconds=$(awk -v m="$minutes" 'BEGIN {printf "%d", m * 60}')
 connections="${SOAK_CONNECTIONS:-8}"
 provider="${SOAK_PROVIDER:-extractive}"
 port="${BENCH_PORT:-7273}"
-read -r -a java_opts <<< "${JAVA_OPTS:--Xmx256m}"
-work="$(mktemp -d)"
-server=""
+source src/bench/server.sh
 load=""
 cleanup() {
   [ -z "$load" ] || kill "$load" 2>/dev/null || true
-  if [ -n "$server" ]; then
-    kill "$server" 2>/dev/null || true
-    for _ in $(seq 1 100); do kill -0 "$server" 2>/dev/null || break; sleep 0.2; done
-    kill -9 "$server" 2>/dev/null || true
-    wait "$server" 2>/dev/null || true
-  fi
+  stop_server
   rm -rf "$work"
 }
 trap cleanup EXIT
-
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
-[ -f target/article-chat.jar ] || mvn -q -B -ntp -DskipTests package
 bash src/bench/questions.sh > "$work/bodies.jsonl"
 
-java "${java_opts[@]}" -jar target/article-chat.jar serve --host 127.0.0.1 --port "$port" \
-  --index-dir "$work/index" --model-provider "$provider" --rate-limit 0 >"$work/server.log" 2>&1 &
-server=$!
-for _ in $(seq 1 600); do
-  curl -sf "http://127.0.0.1:$port/health" >/dev/null && break
-  kill -0 "$server" 2>/dev/null || { echo "the server exited:"; tail -20 "$work/server.log"; exit 1; }
-  sleep 0.2
-done
+start_server "$port" "$work/server.log" --index-dir "$work/index" --model-provider "$provider"
 
 sample() { # label
   local rss fds threads

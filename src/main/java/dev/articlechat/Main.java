@@ -10,6 +10,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        Logging.routeJavaUtilLogging();
         int exitCode;
         try {
             exitCode = ArticleChatCommand.commandLine().execute(args);

@@ -1,30 +1,51 @@
 package dev.articlechat.cli;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The top-level command; each stage of use is a subcommand. */
-@Command(name = "article-chat", mixinStandardHelpOptions = true, version = "article-chat 0.1.0",
+@Command(name = "article-chat", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "Answers questions about a news article, citing the sentences each answer rests on.",
-        subcommands = {ServeCommand.class, IndexCommand.class, AskCommand.class, EvalCommand.class, FetchModelCommand.class})
-public final class ArticleChatCommand implements Runnable {
+        subcommands = {ServeCommand.class, IndexCommand.class, AskCommand.class, EvalCommand.class,
+                FetchModelCommand.class, CommandLine.HelpCommand.class})
+public final class ArticleChatCommand implements Callable<Integer> {
+
+    /** picocli's convention: a command line it cannot use is 2, a failure while running 1. */
+    static final int USAGE = 2;
+    static final int FAILED = 1;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Without a command there is nothing to do: that is a usage error, and the usage says what to type. */
     @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
+    public Integer call() {
+        spec.commandLine().getErr().println("article-chat: a command is needed");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return USAGE;
     }
 
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new ArticleChatCommand());
+        // --help and --version on every command, also those whose options are shared mixins
+        commandLine.getSubcommands().values().forEach(sub -> sub.getCommandSpec().mixinStandardHelpOptions(true)
+                .versionProvider(new BuildVersion()));
         // Bad configuration (an unreadable article, an unknown provider) gets one clear line, not a stack trace.
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             cmd.getErr().println("article-chat: " + rootMessage(e));
-            return 2;
+            return exitCode(e);
         });
         return commandLine;
+    }
+
+    /**
+     * A setting's own check refusing what the command line gave it (an origin that is not one, a provider no one
+     * makes) throws {@link IllegalArgumentException}: a usage error like a mistyped option. Anything else happened
+     * while running (an article that cannot be read, a model that cannot be fetched).
+     */
+    static int exitCode(Exception e) {
+        return e instanceof IllegalArgumentException ? USAGE : FAILED;
     }
 
     private static String rootMessage(Throwable e) {

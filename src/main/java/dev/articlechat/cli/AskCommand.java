@@ -3,16 +3,24 @@ package dev.articlechat.cli;
 import dev.articlechat.ArticleChat;
 import dev.articlechat.answer.Answer;
 import dev.articlechat.answer.Citation;
+import dev.articlechat.answer.NotAQuestionException;
 import dev.articlechat.answer.Question;
+import dev.articlechat.answer.QuestionText;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "ask", description = "Answer one question in the terminal (the same answer as the HTTP API).")
 final class AskCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     CommonOptions common;
@@ -25,9 +33,11 @@ final class AskCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String text = question.strip();
-        if (text.isEmpty()) {
-            throw new IllegalArgumentException("the question is empty");
+        String text;
+        try {
+            text = QuestionText.of(question);
+        } catch (NotAQuestionException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         try (ArticleChat chat = ArticleChat.open(common.settings())) {
             chat.answers().warmModel(); // reading the article is not held against the question's time limit

@@ -42,8 +42,9 @@ final class ServeCommand implements Runnable {
     String host;
 
     @Option(names = "--cors-origin", paramLabel = "ORIGIN", split = ",", defaultValue = "${env:CORS_ORIGINS}",
-            description = "Origin (https://example.com) whose pages may call /api/*, to embed the widget there; "
-                    + "repeat for several, or * for any. Env: CORS_ORIGINS (comma-separated). Default: none.")
+            description = "Origin (https://example.com) whose pages may call /api/* and /v1/*, to embed the widget "
+                    + "there; pages on other origins are refused (403). Repeat for several, or * for any. "
+                    + "Env: CORS_ORIGINS (comma-separated). Default: none.")
     List<String> corsOrigins = new ArrayList<>();
 
     @Option(names = "--admin-token", paramLabel = "TOKEN", defaultValue = "${env:ADMIN_TOKEN}",

@@ -6,6 +6,7 @@ import dev.articlechat.ingest.Corpus;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** {@code GET /api/article}: the text that citation offsets point into, and the passages cut from it. */
 final class ArticleController {
@@ -19,6 +20,8 @@ final class ArticleController {
     record ArticleSummary(String id, String title, int passages) {
     }
 
+    private static final Pattern MENTIONS_ID = Pattern.compile("(^|&)id(=|&|$)");
+
     private final AnswerService answers;
 
     /** Reads the corpus per request: a re-index replaces it, and citations point into the new text. */
@@ -29,11 +32,24 @@ final class ArticleController {
     /** The primary article, or the one named by {@code ?id=} when several are served. */
     void article(Context ctx) {
         Corpus corpus = answers.corpus();
-        String id = ctx.queryParam("id");
+        String id = id(ctx);
         Article article = id == null ? corpus.primary()
                 : corpus.article(id).orElseThrow(() -> new NotFoundResponse("No article with id \"" + id + "\"."));
         ctx.json(new ArticleBody(article.id(), article.title(), article.text(),
                 article.passages().stream().map(p -> new PassageSpan(p.id(), p.start(), p.end())).toList()));
+    }
+
+    /**
+     * The {@code id} asked for, or null when none was. A malformed one ({@code ?id=%}) is an id no article has: Javalin
+     * reads a query it cannot decode as having no parameters, which would have served the primary article instead.
+     */
+    private static String id(Context ctx) {
+        String id = ctx.queryParam("id");
+        String query = ctx.queryString();
+        if (id == null && query != null && MENTIONS_ID.matcher(query).find()) {
+            throw new NotFoundResponse("No article with that id: the query could not be read.");
+        }
+        return id;
     }
 
     void articles(Context ctx) {

@@ -3,6 +3,7 @@ package dev.articlechat.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.articlechat.answer.Question;
+import dev.articlechat.answer.QuestionText;
 import dev.articlechat.answer.Turn;
 import io.javalin.http.BadRequestResponse;
 import java.util.ArrayList;
@@ -11,11 +12,12 @@ import java.util.Set;
 
 /**
  * Reads and validates the body of {@code POST /api/ask}. Validation is strict about shape and lenient about
- * content: any Unicode is a fine question, but a number where a question belongs is a 400, not a guess.
+ * content: what is a question is {@link QuestionText}'s to decide, but a number where a question belongs is a 400,
+ * not a guess.
  */
 final class AskRequestReader {
 
-    static final int MAX_QUESTION_CHARS = 2000;
+    static final int MAX_QUESTION_CHARS = QuestionText.MAX_CHARS;
     static final int MAX_HISTORY_TURNS = 20;
     private static final Set<String> ROLES = Set.of(Turn.USER, Turn.ASSISTANT);
 
@@ -40,14 +42,7 @@ final class AskRequestReader {
         if (!node.isTextual()) {
             throw new BadRequestResponse("\"question\" must be a string.");
         }
-        String question = withoutControlCharacters(node.asText()).strip();
-        if (question.isEmpty()) {
-            throw new BadRequestResponse("\"question\" must not be empty.");
-        }
-        if (question.length() > MAX_QUESTION_CHARS) {
-            throw new BadRequestResponse("\"question\" is longer than " + MAX_QUESTION_CHARS + " characters.");
-        }
-        return question;
+        return QuestionText.of(node.asText());
     }
 
     private static List<Turn> history(JsonNode node) {
@@ -70,13 +65,8 @@ final class AskRequestReader {
             if (content == null || !content.isTextual()) {
                 throw new BadRequestResponse("Each \"history\" turn needs a string \"content\".");
             }
-            turns.add(new Turn(role.asText(), withoutControlCharacters(content.asText())));
+            turns.add(new Turn(role.asText(), QuestionText.turn(content.asText())));
         }
         return turns;
-    }
-
-    /** Control characters carry no meaning in a question; they become spaces so that nothing downstream sees them. */
-    static String withoutControlCharacters(String text) {
-        return text.replaceAll("[\\p{Cc}&&[^\\n\\t]]", " ");
     }
 }

@@ -3,30 +3,48 @@ package dev.articlechat.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.articlechat.answer.Answer;
+import dev.articlechat.answer.Question;
 import java.util.UUID;
+import java.util.function.ToIntFunction;
 
 /** Chat-completion objects and stream chunks in the shape OpenAI clients parse. */
 final class ChatCompletionJson {
 
     private final ObjectMapper json;
     private final String model;
+    private final ToIntFunction<String> tokens;
 
-    ChatCompletionJson(ObjectMapper json, String model) {
+    /** @param tokens counts the tokens of a text, for {@code usage} */
+    ChatCompletionJson(ObjectMapper json, String model, ToIntFunction<String> tokens) {
         this.json = json;
         this.model = model;
+        this.tokens = tokens;
     }
 
     static String newId() {
         return "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
     }
 
-    ObjectNode completion(Answer answer) {
+    ObjectNode completion(Question question, Answer answer) {
         ObjectNode root = header(newId(), "chat.completion");
         ObjectNode choice = root.putArray("choices").addObject().put("index", 0);
-        choice.putObject("message").put("role", "assistant").put("content", ChatCompletionText.of(answer));
+        String content = ChatCompletionText.of(answer);
+        choice.putObject("message").put("role", "assistant").put("content", content);
         choice.put("finish_reason", "stop");
-        root.putObject("usage").put("prompt_tokens", 0).put("completion_tokens", 0).put("total_tokens", 0);
+        root.set("usage", usage(question, content));
         return withAnswer(root, answer);
+    }
+
+    /**
+     * Tokens of what the client sent that the bot reads (the question and the turns before it) and of the
+     * content sent back. The article's passages the bot adds are its own business, as a system prompt is.
+     */
+    ObjectNode usage(Question question, String content) {
+        int prompt = tokens.applyAsInt(question.text())
+                + question.history().stream().mapToInt(turn -> tokens.applyAsInt(turn.content())).sum();
+        int completion = tokens.applyAsInt(content);
+        return json.createObjectNode().put("prompt_tokens", prompt).put("completion_tokens", completion)
+                .put("total_tokens", prompt + completion);
     }
 
     /** A chunk adding {@code content}; the first chunk of a stream also names the role. */
@@ -46,19 +64,19 @@ final class ChatCompletionJson {
         return root.toString();
     }
 
-    /** The chunk that ends the stream, carrying the verified answer's citations. */
-    String lastChunk(String id, Answer answer) {
+    /** The chunk that ends the stream, carrying the verified answer's citations and the stream's usage. */
+    String lastChunk(String id, Question question, String streamed, Answer answer) {
         ObjectNode root = header(id, "chat.completion.chunk");
         ObjectNode choice = root.putArray("choices").addObject().put("index", 0);
         choice.putObject("delta");
         choice.put("finish_reason", "stop");
+        root.set("usage", usage(question, streamed));
         return withAnswer(root, answer).toString();
     }
 
-    String error(String message) {
-        ObjectNode root = json.createObjectNode();
-        root.putObject("error").put("message", message).put("type", "server_error");
-        return root.toString();
+    /** An error event of a stream that has begun: OpenAI's error object, as its streaming clients read it. */
+    String error(int status, String message) {
+        return json.valueToTree(ErrorBody.openAi(status, message)).toString();
     }
 
     private ObjectNode header(String id, String object) {

@@ -2,6 +2,7 @@ package dev.articlechat.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.articlechat.answer.Question;
+import dev.articlechat.answer.QuestionText;
 import dev.articlechat.answer.Turn;
 import io.javalin.http.BadRequestResponse;
 import java.util.ArrayList;
@@ -24,24 +25,24 @@ record ChatCompletionRequest(Question question, boolean stream) {
             throw new BadRequestResponse("\"stream\" must be true or false.");
         }
         List<Turn> turns = new ArrayList<>();
+        String lastUserText = null;
         for (JsonNode message : root.get("messages")) {
             String role = message.path("role").asText("");
             if (!message.isObject() || !List.of("system", "developer", Turn.USER, Turn.ASSISTANT).contains(role)) {
                 throw new BadRequestResponse("Each message needs a \"role\" of \"system\", \"user\" or \"assistant\".");
             }
             if (role.equals(Turn.USER) || role.equals(Turn.ASSISTANT)) {
-                String content = AskRequestReader.withoutControlCharacters(text(message.get("content")));
+                String raw = text(message.get("content"));
+                lastUserText = role.equals(Turn.USER) ? raw : null;
+                String content = QuestionText.turn(raw);
                 turns.add(new Turn(role, role.equals(Turn.ASSISTANT) ? ChatCompletionText.withoutSources(content) : content));
             }
         }
         if (turns.isEmpty() || !turns.get(turns.size() - 1).fromUser()) {
             throw new BadRequestResponse("The last message must be the user's question.");
         }
-        String question = turns.remove(turns.size() - 1).content().strip();
-        if (question.isEmpty() || question.length() > AskRequestReader.MAX_QUESTION_CHARS) {
-            throw new BadRequestResponse("The question must have 1 to " + AskRequestReader.MAX_QUESTION_CHARS
-                    + " characters.");
-        }
+        turns.remove(turns.size() - 1);
+        String question = QuestionText.of(lastUserText);
         // Chat clients send the whole conversation; only its latest turns matter to a follow-up.
         List<Turn> history = turns.subList(Math.max(0, turns.size() - AskRequestReader.MAX_HISTORY_TURNS), turns.size());
         return new ChatCompletionRequest(new Question(question, history), stream.asBoolean(false));

@@ -7,9 +7,11 @@ import dev.articlechat.answer.AnswerService;
 import dev.articlechat.answer.GenerationsBusyException;
 import dev.articlechat.answer.Source;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,11 +31,12 @@ final class ChatCompletionsController {
     private final EventStreams streams;
     private final ChatCompletionJson format;
 
-    ChatCompletionsController(AnswerService answers, ObjectMapper json, EventStreams streams) {
+    ChatCompletionsController(AnswerService answers, ObjectMapper json, EventStreams streams,
+                              ToIntFunction<String> tokens) {
         this.answers = answers;
         this.requests = new StrictJson(json);
         this.streams = streams;
-        this.format = new ChatCompletionJson(json, MODEL_ID);
+        this.format = new ChatCompletionJson(json, MODEL_ID, tokens);
     }
 
     void models(Context ctx) {
@@ -45,7 +48,7 @@ final class ChatCompletionsController {
         AskController.requireJson(ctx);
         ChatCompletionRequest request = ChatCompletionRequest.read(requests, ctx.body());
         if (!request.stream()) {
-            ctx.json(format.completion(answers.ask(request.question())));
+            ctx.json(format.completion(request.question(), answers.ask(request.question())));
             return;
         }
         String id = ChatCompletionJson.newId();
@@ -70,16 +73,18 @@ final class ChatCompletionsController {
                         return events.gone();
                     }
                 });
-                events.sendData("data: " + format.chunk(id, rest(streamed.toString(), answer), null));
-                events.sendData("data: " + format.lastChunk(id, answer));
+                String rest = rest(streamed.toString(), answer);
+                events.sendData("data: " + format.chunk(id, rest, null));
+                events.sendData("data: " + format.lastChunk(id, request.question(), streamed + rest, answer));
             } catch (GenerationsBusyException e) {
                 if (!ctx.res().isCommitted()) {
                     throw e;
                 }
-                events.sendData("data: " + format.error(e.getMessage()));
+                events.sendData("data: " + format.error(HttpStatus.SERVICE_UNAVAILABLE.getCode(), e.getMessage()));
             } catch (RuntimeException e) {
                 log.error("Answering failed while streaming a chat completion", e);
-                events.sendData("data: " + format.error("Something went wrong on our side; the error has been logged."));
+                events.sendData("data: " + format.error(HttpStatus.INTERNAL_SERVER_ERROR.getCode(),
+                        "Something went wrong on our side; the error has been logged."));
             }
             events.sendData("data: [DONE]");
         }

@@ -26,27 +26,36 @@ final class JsonJettyErrors extends ErrorHandler {
         this.json = json;
     }
 
+    /** Jetty writes no body for other methods (a PUT, or the {@code PRI} of an HTTP/2 preface); every error has one. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        response.write(true, ByteBuffer.wrap(body(code)), callback);
+        response.write(true, ByteBuffer.wrap(body(Request.getPathInContext(request), code)), callback);
     }
 
     /** Requests that could not even be parsed are answered from here, on the connection. */
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, "application/json");
-        return ByteBuffer.wrap(body(status));
+        return ByteBuffer.wrap(body(null, status));
     }
 
-    private byte[] body(int status) {
+    /** @param path the request's path, which decides the error's shape; null when the request was unreadable */
+    private byte[] body(String path, int status) {
         try {
             // a 503 from Jetty itself comes while a graceful stop waits for the answers in flight
-            String message = status == HttpStatus.SERVICE_UNAVAILABLE_503
-                    ? "The server is stopping; try again in a moment."
-                    : "The request could not be read: " + HttpStatus.getMessage(status) + ".";
-            return json.writeValueAsBytes(new ApiError(message, status));
+            String message = switch (status) {
+                case HttpStatus.SERVICE_UNAVAILABLE_503 -> "The server is stopping; try again in a moment.";
+                case HttpStatus.UPGRADE_REQUIRED_426 -> "The request could not be read: this server speaks HTTP/1.1.";
+                default -> "The request could not be read: " + HttpStatus.getMessage(status) + ".";
+            };
+            return json.writeValueAsBytes(ErrorBody.of(path, status, message));
         } catch (JsonProcessingException e) {
             return ("{\"error\":\"The request could not be read.\",\"status\":" + status + "}")
                     .getBytes(StandardCharsets.UTF_8);

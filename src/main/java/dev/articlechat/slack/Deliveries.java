@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * Remembers which events were taken on, so that each is answered once. Slack redelivers an event (with
  * {@code X-Slack-Retry-Num}) when it thinks the first delivery failed, and the same message can arrive under
- * two events; both are keys here. Bounded: the oldest keys go first, long after Slack stopped retrying them.
+ * two events; both are keys here. A slash command has no id: Slack does not resend one, but anyone who saw a signed
+ * command could, within the five minutes its timestamp is accepted; its signature is its key. Bounded: the oldest keys go first, long after Slack stopped retrying them.
  */
 final class Deliveries {
 
@@ -20,6 +21,15 @@ final class Deliveries {
                 return size() > 2 * capacity;
             }
         };
+    }
+
+    /** True the first time {@code key} is seen: a delivery that has no event id (a slash command). */
+    synchronized boolean takeOn(String key) {
+        return seen.putIfAbsent(key, Boolean.TRUE) == null;
+    }
+
+    synchronized void forget(String key) {
+        seen.remove(key);
     }
 
     /** True the first time: the event and its message are then remembered together. */

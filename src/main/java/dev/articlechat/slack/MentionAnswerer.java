@@ -1,7 +1,9 @@
 package dev.articlechat.slack;
 
 import dev.articlechat.answer.AnswerService;
+import dev.articlechat.answer.NotAQuestionException;
 import dev.articlechat.answer.Question;
+import dev.articlechat.answer.QuestionText;
 import dev.articlechat.answer.Turn;
 import java.util.List;
 import org.slf4j.Logger;
@@ -39,10 +41,11 @@ final class MentionAnswerer {
             log.debug("Ignoring the bot's own message {}", asked.ts());
             return;
         }
-        String question = SlackText.question(asked.text(), identity == null ? null : identity.userId());
-        if (question.isEmpty() || question.length() > SlackText.MAX_QUESTION_CHARS) {
-            post(asked, AnswerBlocks.notice(question.isEmpty() ? USAGE
-                    : "That question is longer than " + SlackText.MAX_QUESTION_CHARS + " characters."));
+        String question;
+        try {
+            question = QuestionText.of(SlackText.question(asked.text(), identity == null ? null : identity.userId()));
+        } catch (NotAQuestionException e) {
+            post(asked, AnswerBlocks.notice(e.getMessage() + " " + USAGE));
             return;
         }
         boolean reacted = react(asked, true);

@@ -54,7 +54,7 @@ public final class SlackRoutes {
         SlackEventsController events = new SlackEventsController(verifier, new Deliveries(REMEMBERED_EVENTS),
                 answering, mentions);
         SlackCommandsController commands = new SlackCommandsController(verifier,
-                new ResponseUrls(settings.webApiUrl()), answering,
+                new ResponseUrls(settings.webApiUrl()), new Deliveries(REMEMBERED_EVENTS), answering,
                 new CommandAnswerer(answers, slack, settings.commandResponse()));
         config.routes.post("/slack/events", events::events);
         config.routes.post("/slack/commands", commands::command);

@@ -9,9 +9,6 @@ import java.util.regex.Pattern;
  */
 final class SlackText {
 
-    /** The longest question asked, as on {@code POST /api/ask}. */
-    static final int MAX_QUESTION_CHARS = 2000;
-
     private static final Pattern ANGLE_BRACKETS = Pattern.compile("<([^<>]*)>");
     private static final Pattern MARKERS = Pattern.compile("\\s*\\[\\d+]");
 

@@ -81,10 +81,10 @@ class AskCommandTest {
     }
 
     @Test
-    void an_unreadable_article_exits_with_code_2_and_one_line_instead_of_a_stack_trace() {
+    void an_unreadable_article_is_a_failure_while_running_exit_code_1_and_one_line_instead_of_a_stack_trace() {
         Run run = articleChat("ask", "--article", "/no/such/file", "Who did Carney meet?");
 
-        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).startsWith("article-chat: ").contains("/no/such/file")
                 .doesNotContain("Exception", "\tat ");
         assertThat(run.err().strip().lines()).hasSize(1);
@@ -96,7 +96,16 @@ class AskCommandTest {
         Run run = articleChat("ask", "   ");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("article-chat: ").contains("question is empty");
+        assertThat(run.err()).contains("The question is empty.");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void ask_with_a_question_of_invisible_characters_is_a_usage_error() {
+        Run run = articleChat("ask", "\u200b\u00a0\ufeff");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("The question has no visible characters");
         assertThat(run.out()).isEmpty();
     }
 

@@ -1,9 +1,11 @@
 package dev.articlechat.http;
 
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.articlechat.support.JsonErrors;
 import dev.articlechat.support.TestApp;
 import io.javalin.Javalin;
 import io.javalin.testtools.HttpClient;
@@ -12,6 +14,8 @@ import io.javalin.testtools.Response;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code GET /api/article} and {@code GET /health}: the text that citation offsets point into. */
 class ArticleRouteTest {
@@ -35,6 +39,40 @@ class ArticleRouteTest {
             assertThat(article.get("text").asText()).contains("Foreign Affairs Minister Anita Anand");
             assertThat(article.get("passages").isArray()).isTrue();
             assertThat(article.get("passages")).isNotEmpty();
+        });
+    }
+
+    /** Ids no article has, and queries that cannot be decoded at all. */
+    @ParameterizedTest
+    @ValueSource(strings = {"id=nope", "id=", "id=%", "id=%zz", "id=%e9", "id=%%", "id=%00", "a=1&id=%", "id"})
+    void answers_an_unknown_or_malformed_id_with_a_json_404_on_get_and_head(String query) throws Exception {
+        JavalinTest.test(app, (server, client) -> {
+            for (String method : new String[] {"GET", "HEAD"}) {
+                RawHttp.Reply reply = RawHttp.send(server.port(), (method + " /api/article?" + query
+                        + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes(ISO_8859_1), false, 5_000);
+
+                assertThat(reply.status()).as(method + " " + query + " → " + reply.text()).isIn(400, 404);
+                assertThat(reply.head()).as(method).containsIgnoringCase("Content-Type: application/json");
+                if (method.equals("GET")) {
+                    JsonErrors.assertError("/api/article", reply.status(), reply.body());
+                } else {
+                    assertThat(reply.body()).isEmpty();
+                }
+            }
+        });
+    }
+
+    @Test
+    void answers_head_as_get_without_the_body() throws Exception {
+        JavalinTest.test(app, (server, client) -> {
+            for (String path : new String[] {"/api/article", "/api/articles", "/health", "/v1/models"}) {
+                RawHttp.Reply head = RawHttp.send(server.port(), ("HEAD " + path
+                        + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes(ISO_8859_1), false, 5_000);
+
+                assertThat(head.status()).as(path).isEqualTo(200);
+                assertThat(head.head()).as(path).containsIgnoringCase("Content-Type: application/json");
+                assertThat(head.body()).as(path).isEmpty();
+            }
         });
     }
 

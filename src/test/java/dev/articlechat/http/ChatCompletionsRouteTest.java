@@ -1,12 +1,14 @@
 package dev.articlechat.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.articlechat.support.CollectingHandler;
 import dev.articlechat.support.EventStreamClient;
 import dev.articlechat.support.EventStreamClient.Response;
+import dev.articlechat.support.JsonErrors;
 import dev.articlechat.support.TestApp;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.SystemMessage;
@@ -46,6 +48,36 @@ class ChatCompletionsRouteTest {
             String reply = model.chat("Who did Carney meet in Beijing?");
 
             assertThat(reply).contains("Xi Jinping").contains("[1]").contains("\n\nSources:\n[1] “");
+        });
+    }
+
+    @Test
+    void counts_the_tokens_of_the_question_and_of_the_reply_in_usage() {
+        JavalinTest.test(app, (server, client) -> {
+            OpenAiChatModel model = OpenAiChatModel.builder().baseUrl(client.getOrigin() + "/v1").apiKey("unused")
+                    .modelName("article-chat").maxRetries(0).build();
+
+            ChatResponse brief = model.chat(ChatRequest.builder().messages(UserMessage.from("Who met Xi?")).build());
+            ChatResponse longer = model.chat(ChatRequest.builder().messages(
+                    UserMessage.from("Who did Carney meet in Beijing?"), AiMessage.from("He met President Xi Jinping."),
+                    UserMessage.from("Where had they met before, according to the article?")).build());
+
+            var usage = brief.tokenUsage();
+            assertThat(usage.inputTokenCount()).isBetween(3, 10);
+            assertThat(usage.outputTokenCount()).isGreaterThan(brief.aiMessage().text().split(" ").length / 2);
+            assertThat(usage.totalTokenCount()).isEqualTo(usage.inputTokenCount() + usage.outputTokenCount());
+            assertThat(longer.tokenUsage().inputTokenCount()).isGreaterThan(usage.inputTokenCount() + 15);
+        });
+    }
+
+    @Test
+    void an_openai_client_reads_the_reason_of_a_refused_request() {
+        JavalinTest.test(app, (server, client) -> {
+            OpenAiChatModel model = OpenAiChatModel.builder().baseUrl(client.getOrigin() + "/v1").apiKey("unused")
+                    .modelName("article-chat").maxRetries(0).build();
+
+            assertThatThrownBy(() -> model.chat("\u200b\u00a0"))
+                    .hasMessageContaining("The question has no visible characters");
         });
     }
 
@@ -150,7 +182,7 @@ class ChatCompletionsRouteTest {
 
                 assertThat(response.status()).as(asked).isEqualTo(400);
                 assertThat(response.contentType()).startsWith("application/json");
-                assertThat(JSON.readTree(response.body()).get("error").asText()).isNotBlank();
+                JsonErrors.assertError("/v1/chat/completions", 400, response.body());
             }
         });
     }

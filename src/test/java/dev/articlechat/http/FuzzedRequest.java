@@ -14,7 +14,10 @@ import java.util.Set;
  * percent-encoded where it must be, header lines that are not valid headers, and the headers the client sets
  * itself, are dropped. Everything else reaches the server as fuzzed.
  */
-record FuzzedRequest(String method, String path, Map<String, String> headers, String timestamp, String body) {
+record FuzzedRequest(String method, String path, Map<String, String> headers, String timestamp, String body, int cut) {
+
+    /** The header that asks for the body to be cut short after its number of bytes (see {@link TruncatedBody}). */
+    static final String CUT = "X-Cut";
 
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD");
     private static final Set<String> CLIENT_HEADERS = Set.of("host", "content-length", "connection", "expect",
@@ -51,7 +54,9 @@ record FuzzedRequest(String method, String path, Map<String, String> headers, St
             // a signed command would make the server post its answer to this URL: keep the test offline
             headers.put(SlackSignature.HeaderNames.X_SLACK_SIGNATURE, "v0=unsigned");
         }
-        return new FuzzedRequest(method, path, headers, timestamp, body);
+        String cut = headers.remove(CUT);
+        return new FuzzedRequest(method, path, headers, timestamp, body,
+                cut != null && cut.matches("\\d{1,6}") ? Integer.parseInt(cut) : -1);
     }
 
     private static boolean postsElsewhere(String body, String sink) {

@@ -4,10 +4,9 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.app_backend.SlackSignature;
 import dev.articlechat.slack.SlackSettings;
+import dev.articlechat.support.JsonErrors;
 import dev.articlechat.support.TestApp;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -15,7 +14,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -27,13 +28,13 @@ import org.junit.jupiter.api.BeforeAll;
  *
  * <p>An input reads like an HTTP request: a first line {@code METHOD /path}, header lines, a blank line and the
  * body. The header line {@code X-Slack-Signature: sign} is replaced by Slack's real signature of the body, so
- * that fuzzing reaches past the signature check into the Slack controllers.
+ * that fuzzing reaches past the signature check into the Slack controllers. A header line {@code X-Cut: N} sends the
+ * request on a socket of its own with its body cut short, one of {@link TruncatedBody}'s ways, after about N bytes.
  * Seeds and regression inputs: {@code src/test/resources/dev/articlechat/http/HttpApiFuzzTestInputs/}.
  */
 class HttpApiFuzzTest {
 
     private static final String SECRET = "fuzzing-signing-secret";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Javalin app;
     private static SinkServer slack;
@@ -62,6 +63,10 @@ class HttpApiFuzzTest {
     @FuzzTest(maxDuration = "10s")
     void answers_any_request_without_a_500_and_with_json_errors(byte[] input) throws Exception {
         FuzzedRequest fuzzed = FuzzedRequest.parse(new String(input, UTF_8), slack.url());
+        if (fuzzed.cut() >= 0) {
+            sendCut(fuzzed);
+            return;
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin + fuzzed.path()))
                 .timeout(Duration.ofSeconds(30))
                 .method(fuzzed.method(), HttpRequest.BodyPublishers.ofString(fuzzed.body()));
@@ -78,11 +83,32 @@ class HttpApiFuzzTest {
         }
         if (response.statusCode() >= 400 && !fuzzed.method().equals("HEAD")) {
             assertThat(response.headers().firstValue("Content-Type").orElse("")).as(what).startsWith("application/json");
-            JsonNode error = JSON.readTree(response.body());
-            assertThat(error.path("error").isTextual()).as(what).isTrue();
-            assertThat(error.path("status").asInt()).as(what).isEqualTo(response.statusCode());
-            assertThat(response.body()).as(what).doesNotContain("Exception", "\tat ", "dev.articlechat");
+            JsonErrors.assertError(fuzzed.path(), response.statusCode(), response.body());
+            assertThat(response.body()).as(what).doesNotContain("dev.articlechat");
         }
+    }
+
+    /**
+     * The body cut short, as {@link TruncatedBody} cuts it (a Content-Length longer than what is sent, a chunk cut
+     * short, no last chunk), sent on a socket that is then half-closed: a 4xx JSON error, never a 500.
+     */
+    private static void sendCut(FuzzedRequest fuzzed) throws IOException {
+        String body = new String(fuzzed.body().getBytes(UTF_8), StandardCharsets.ISO_8859_1);
+        // fewer bytes than the body has, so that every way of cutting it leaves it incomplete
+        List<TruncatedBody> ways = TruncatedBody.cutAt(body, body.isEmpty() ? 0 : fuzzed.cut() % body.length());
+        TruncatedBody cut = ways.get(fuzzed.cut() % ways.size()).to(fuzzed.path());
+        StringBuilder headers = new StringBuilder();
+        fuzzed.headers().forEach((name, value) -> headers.append(name).append(": ").append(
+                value.equals("sign") && name.equalsIgnoreCase(SlackSignature.HeaderNames.X_SLACK_SIGNATURE)
+                        ? new SlackSignature.Generator(SECRET).generate(fuzzed.timestamp(), cut.sent()) : value)
+                .append("\r\n"));
+
+        RawHttp.Reply reply = RawHttp.send(app.port(), cut.request(headers.toString()), true, 30_000);
+
+        String what = cut + " → " + reply.text();
+        assertThat(reply.status()).as(what).isBetween(400, 499);
+        assertThat(reply.head()).as(what).containsIgnoringCase("Content-Type: application/json");
+        JsonErrors.assertError(fuzzed.path(), reply.status(), reply.body());
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.articlechat.support.JsonErrors;
 import dev.articlechat.support.ResponseHeaders;
 import dev.articlechat.support.TestApp;
 import io.javalin.Javalin;
@@ -40,9 +41,7 @@ class RateLimitTest {
             assertThat(ResponseHeaders.first(limited, "Content-Type")).startsWith("application/json");
             // six a minute: the next token comes within ten seconds
             assertThat(Integer.parseInt(ResponseHeaders.first(limited, "Retry-After"))).isBetween(1, 10);
-            JsonNode body = JSON.readTree(limited.body().string());
-            assertThat(body.get("status").asInt()).isEqualTo(429);
-            assertThat(body.get("error").asText()).contains("Too many requests");
+            assertThat(JsonErrors.assertError("/v1/models", 429, limited.body().string())).contains("Too many requests");
         });
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.articlechat.support.JsonErrors;
 import dev.articlechat.support.TestApp;
 import io.javalin.testtools.JavalinTest;
 import java.io.IOException;
@@ -64,9 +65,8 @@ class UnreadableRequestTest {
                         + "\r\nConnection: close\r\n\r\n" + body);
 
                 assertThat(response).as(path).startsWith("HTTP/1.1 415");
-                JsonNode error = JSON.readTree(response.substring(response.indexOf("\r\n\r\n") + 4));
-                assertThat(error.path("error").asText()).isEqualTo("Send the question as application/json in UTF-8.");
-                assertThat(error.path("status").asInt()).isEqualTo(415);
+                String message = JsonErrors.assertError(path, 415, response.substring(response.indexOf("\r\n\r\n") + 4));
+                assertThat(message).isEqualTo("Send the question as application/json in UTF-8.");
             }
         });
     }

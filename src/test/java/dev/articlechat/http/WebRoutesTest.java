@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.articlechat.support.JsonErrors;
 import dev.articlechat.support.TestApp;
 import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
@@ -15,7 +16,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The pages the server serves itself (demo page, widget script), their security headers, and CORS for /api/*. */
 class WebRoutesTest {
@@ -102,14 +106,59 @@ class WebRoutesTest {
     }
 
     @Test
-    void gives_other_origins_no_cors_permission() {
+    void answers_a_preflight_of_a_configured_origin_with_204() {
         JavalinTest.test(app(EMBEDDER), (server, client) -> {
-            HttpResponse<String> preflight = preflight(server.port(), "/api/ask", "https://elsewhere.example");
-            Response answer = client.post("/api/ask", Map.of("question", "Who did Carney meet?"),
-                    request -> request.header("Origin", "https://elsewhere.example"));
+            for (String path : List.of("/api/ask", "/api/ask/stream", "/v1/chat/completions")) {
+                HttpResponse<String> preflight = preflight(server.port(), path, EMBEDDER);
 
-            assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
-            assertThat(answer.headers().get("Access-Control-Allow-Origin")).isNullOrEmpty();
+                assertThat(preflight.statusCode()).as(path).isEqualTo(204);
+                assertThat(preflight.headers().firstValue("Access-Control-Max-Age")).as(path).hasValue("7200");
+                assertThat(preflight.headers().firstValue("Vary")).as(path).hasValue("Origin");
+            }
+        });
+    }
+
+    /** Each route and method a page elsewhere might try; none may run, whatever it sends. */
+    static Stream<String[]> foreignRequests() {
+        return Stream.of(new String[] {"POST", "/api/ask", "{\"question\": \"Who did Carney meet?\"}"},
+                new String[] {"POST", "/api/ask", "{\"question\": \"\"}"},
+                new String[] {"POST", "/api/ask/stream", "{\"question\": \"Who did Carney meet?\"}"},
+                new String[] {"POST", "/v1/chat/completions", "{\"messages\": [{\"role\": \"user\", \"content\": \"Who?\"}]}"},
+                new String[] {"GET", "/api/article", null}, new String[] {"GET", "/api/articles", null},
+                new String[] {"HEAD", "/api/article", null}, new String[] {"GET", "/v1/models", null},
+                new String[] {"DELETE", "/api/ask", null}, new String[] {"GET", "/api/no-such-route", null});
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("foreignRequests")
+    void refuses_a_request_from_another_origin_with_403_before_any_route_runs(String method, String path,
+                                                                               String body) {
+        for (Javalin app : List.of(app(EMBEDDER), app())) {
+            JavalinTest.test(app, (server, client) -> {
+                for (String origin : List.of("https://elsewhere.example", "null", "https://news.example.evil.example",
+                        "http://localhost:" + (server.port() + 1))) {
+                    HttpResponse<String> response = send(server.port(), method, path, body, origin);
+
+                    assertThat(response.statusCode()).as(origin + " " + response.body()).isEqualTo(403);
+                    assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+                    if (!method.equals("HEAD")) {
+                        assertThat(JsonErrors.assertError(path, 403, response.body())).contains("may not call this API");
+                    }
+                }
+                HttpResponse<String> foreignPreflight = preflight(server.port(), path, "https://elsewhere.example");
+                assertThat(foreignPreflight.statusCode()).isEqualTo(403);
+                assertThat(foreignPreflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+            });
+        }
+    }
+
+    @Test
+    void lets_the_servers_own_pages_call_the_api_with_their_origin() {
+        JavalinTest.test(app(EMBEDDER), (server, client) -> {
+            HttpResponse<String> own = send(server.port(), "POST", "/api/ask",
+                    "{\"question\": \"Who did Carney meet in Beijing?\"}", "http://localhost:" + server.port());
+
+            assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
         });
     }
 
@@ -130,6 +179,17 @@ class WebRoutesTest {
 
             assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
         });
+    }
+
+    private static HttpResponse<String> send(int port, String method, String path, String body, String origin)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Origin", origin);
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> preflight(int port, String path, String origin) throws Exception {

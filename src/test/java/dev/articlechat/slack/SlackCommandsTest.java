@@ -16,13 +16,17 @@ import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code POST /slack/commands}: acknowledged at once, answered later on the command's response URL. */
 class SlackCommandsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String FORM = "application/x-www-form-urlencoded";
     /** Longer than the three seconds Slack waits for a slash command's reply. */
     private static final Duration SLOW = Duration.ofMillis(3500);
 
@@ -84,6 +88,45 @@ class SlackCommandsTest {
             assertThat(reply.get("text").asText()).contains("/ask-article Who did Carney meet?");
             slack.quietly(Duration.ofMillis(200));
             assertThat(slack.calls()).isEmpty();
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"\u00a0", "\u200b\u200b", "\ufeff", "\u0301", "\ue000", "\ufffd", "\u2060\u00ad"})
+    void answers_a_command_of_invisible_characters_with_how_to_use_it_not_an_apology(String invisible) {
+        JavalinTest.test(app(TestApp.shared().answers(), SlackSettings.IN_CHANNEL), (server, client) -> {
+            Response ack = SlackRequests.command(client, form(invisible, "r3i"));
+
+            assertThat(ack.code()).isEqualTo(200);
+            String text = JSON.readTree(ack.body().string()).get("text").asText();
+            assertThat(text).contains("no visible characters", "/ask-article Who did Carney meet?")
+                    .doesNotContain("Sorry");
+            slack.quietly(Duration.ofMillis(200));
+            assertThat(slack.calls()).isEmpty();
+        });
+    }
+
+    @Test
+    void answers_an_identical_signed_command_sent_again_within_five_minutes_once() {
+        JavalinTest.test(app(TestApp.shared().answers(), SlackSettings.EPHEMERAL), (server, client) -> {
+            String form = form("Who did Carney meet in Beijing?", "r7");
+            String timestamp = SlackRequests.now();
+            Map<String, String> headers = Map.of("X-Slack-Request-Timestamp", timestamp,
+                    "X-Slack-Signature", SlackRequests.signature(timestamp, form));
+
+            List<Response> acks = List.of(
+                    SlackRequests.post(client, "/slack/commands", FORM, form, headers),
+                    SlackRequests.post(client, "/slack/commands", FORM, form, headers),
+                    SlackRequests.post(client, "/slack/commands", FORM, form, headers));
+
+            assertThat(acks).allSatisfy(ack -> assertThat(ack.code()).isEqualTo(200));
+            slack.await("response_url", 1);
+            slack.quietly(Duration.ofMillis(500));
+            assertThat(slack.calls()).hasSize(1);
+            // the same question asked anew is a new command, with a new timestamp and signature
+            Thread.sleep(1100);
+            SlackRequests.command(client, form);
+            assertThat(slack.await("response_url", 2)).hasSize(2);
         });
     }
 
