@@ -63,62 +63,9 @@ final class Attributor {
         return candidates;
     }
 
-    /**
-     * How a question bears on what is written for it: which of the sentences read answer it best (ranked as a
-     * written sentence is attributed, with the question as the query), how close a claim is to it in meaning,
-     * and how much of what it asks about (its rarer words counting more) a claim and its sources speak of.
-     */
-    final class Relevance {
-
-        private final List<String> questionTerms;
-        private final Map<String, Integer> documentFrequency = new HashMap<>();
-        private final int sentences;
-        private final float[] questionVector;
-        private final Set<String> closest = new HashSet<>();
-        private final Set<String> retrieved;
-
-        private Relevance(String question, List<Passage> read, Set<String> retrieved) {
-            this.retrieved = Set.copyOf(retrieved);
-            this.questionTerms = words.contentTerms(question);
-            read.forEach(p -> new HashSet<>(words.terms(p.text())).forEach(t -> documentFrequency.merge(t, 1, Integer::sum)));
-            this.sentences = read.size();
-            this.questionVector = embedder.embed(question);
-            int few = Math.min(MAX_CLOSEST, Math.max(MIN_CLOSEST, read.size() / 6));
-            attribute(question, read, Set.of()).stream().limit(few).forEach(c -> closest.add(c.passage().id()));
-        }
-
-        /** Whether the sentence is among the few that answer the question best. */
-        boolean isClosest(Passage passage) {
-            return closest.contains(passage.id());
-        }
-
-        /** Whether retrieval ranked the sentence among its first few for the question (and its conversation). */
-        boolean isRetrieved(Passage passage) {
-            return retrieved.contains(passage.id());
-        }
-
-        double similarity(String claim) {
-            return cosine(questionVector, embedder.embed(claim));
-        }
-
-        /** The weighted share of the question's terms found in {@code texts}. */
-        double coverage(List<String> texts) {
-            Set<String> terms = new HashSet<>();
-            texts.forEach(text -> terms.addAll(words.terms(text)));
-            return weightedCoverage(questionTerms, terms, documentFrequency, sentences);
-        }
-    }
-
-    /**
-     * How many of the sentences read count as the question's closest: a sixth of them, at least two and at most
-     * five, so that a short article's every sentence is not among them, nor a long one's few.
-     */
-    static final int MIN_CLOSEST = 2;
-    static final int MAX_CLOSEST = 5;
-
-    /** @param retrieved the ids of the first few sentences retrieval found for the question */
-    Relevance relevanceTo(String question, List<Passage> read, Set<String> retrieved) {
-        return new Relevance(question, read, retrieved);
+    /** How close in meaning a claim is to the question it answers. */
+    double similarity(String question, String claim) {
+        return cosine(embedder.embed(question), embedder.embed(claim));
     }
 
     /** The IDF-weighted share of the claim's terms that the sentence holds: rare shared words say the most. */

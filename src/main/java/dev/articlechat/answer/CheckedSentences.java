@@ -2,7 +2,6 @@ package dev.articlechat.answer;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,21 +18,16 @@ final class CheckedSentences {
     private final SentenceVerifier verifier;
     private final ArticlePrompt.Material material;
     private final String question;
-    private final Attributor.Relevance relevance;
     private final StreamedText streamed;
     private final List<String> kept = new ArrayList<>();
 
-    /**
-     * @param question  the question as it stands on its own (a follow-up rewritten)
-     * @param retrieved the first few sentences retrieved for it
-     */
+    /** @param question the question as it stands on its own (a follow-up rewritten) */
     CheckedSentences(Attributor attributor, SentenceVerifier verifier, ArticlePrompt.Material material,
-                     String question, Set<String> retrieved, StreamedText streamed) {
+                     String question, StreamedText streamed) {
         this.attributor = attributor;
         this.verifier = verifier;
         this.material = material;
         this.question = question;
-        this.relevance = attributor.relevanceTo(question, material.passages(), retrieved);
         this.streamed = streamed;
     }
 
@@ -42,7 +36,8 @@ final class CheckedSentences {
         String claim = CitationMarkers.strip(sentence).strip();
         List<Attributor.Candidate> candidates = attributor.attribute(claim, material.passages(),
                 CitationMarkers.cited(sentence));
-        SentenceVerifier.Verdict verdict = verifier.verify(claim, candidates, question, relevance);
+        SentenceVerifier.Verdict verdict = verifier.verify(claim, candidates, question,
+                () -> attributor.similarity(question, claim));
         log.debug("\"{}\": {}, from {}", claim, verdict, candidates.subList(0, Math.min(3, candidates.size())));
         if (verdict.isSupported()) {
             String marked = CitationMarkers.mark(claim, verdict.cited().stream()

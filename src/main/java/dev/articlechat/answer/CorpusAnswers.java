@@ -9,8 +9,6 @@ import dev.articlechat.retrieve.RetrievedPassage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,9 +22,6 @@ import org.slf4j.LoggerFactory;
 final class CorpusAnswers {
 
     private static final Logger log = LoggerFactory.getLogger(CorpusAnswers.class);
-
-    /** How many of retrieval's first hits vouch that a sentence citing one is about the question. */
-    static final int RETRIEVED_FOR_RELEVANCE = 4;
 
     private final AnswerSnapshot snapshot;
     private final AnswerService.Options options;
@@ -168,10 +163,8 @@ final class CorpusAnswers {
         List<RetrievedPassage> read = material.passages().stream()
                 .map(p -> new RetrievedPassage(p, 0, 0, 0, false)).toList();
         StreamedText streamed = new StreamedText(verifier, read, listener);
-        Set<String> retrieved = asked.retrieval().passages().stream().filter(p -> !p.context())
-                .limit(RETRIEVED_FOR_RELEVANCE).map(p -> p.passage().id()).collect(Collectors.toSet());
         CheckedSentences checked = new CheckedSentences(attributor, sentenceVerifier, material,
-                asked.standalone().text(), retrieved, streamed);
+                asked.standalone().text(), streamed);
         ModelAnswerer.Written written;
         try {
             written = model.write(material, asked.question(), streamed, checked::take);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.DoubleSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -46,17 +47,14 @@ final class SentenceVerifier {
     static final double PARAPHRASE_COVERAGE = 0.25;
     static final double PARAPHRASE_SIMILARITY = 0.62;
     /**
-     * An answer is about what was asked when it is close to the question in meaning, or it and its sources
-     * speak of most of what the question asks about (its rarer words weigh more), or of a good part of it while
-     * citing a sentence that answers the question best or that retrieval ranked high for it and its
-     * conversation ("Where had they met before?" and "their previous meeting" share no word). A sentence about
-     * Xi that never mentions the Taiwan asked about is not an answer, however high Xi's sentence ranks.
+     * An answer is about what was asked: it, or the sentences it cites, speak of something the question asks
+     * about beyond its names ("What tariffs did Ottawa impose?" is about tariffs, not about anything said of
+     * Ottawa), or it is close to the question in meaning; and a name the question brings that the article never
+     * mentions (Taiwan, asked about an article that does not) is in the answer, or there is no answer.
      * Embeddings alone are not enough: "What weekday did the visit begin?" and "The visit began on
      * Wednesday." are only 0.29 apart.
      */
     static final double MIN_QUESTION_SIMILARITY = 0.5;
-    static final double MIN_QUESTION_COVERAGE = 0.5;
-    static final double MIN_RANKED_COVERAGE = 0.25;
 
     /** Code, markup, templates: a coder model writes them when asked to, and they are never an answer. */
     private static final Pattern CODE = Pattern.compile(
@@ -79,10 +77,10 @@ final class SentenceVerifier {
      * @param claim      the written sentence, without markers
      * @param candidates what {@link Attributor} found for it, best first
      * @param question   what was asked, standing on its own
-     * @param relevance  how the question bears on the claim and its sources
+     * @param similarity how close the claim is to the question in meaning (computed only when needed)
      */
     Verdict verify(String claim, List<Attributor.Candidate> candidates, String question,
-                   Attributor.Relevance relevance) {
+                   DoubleSupplier similarity) {
         if (CODE.matcher(claim).find()) {
             return Verdict.rejected("\"" + claim + "\" is code, not an answer");
         }
@@ -111,22 +109,22 @@ final class SentenceVerifier {
         if (notEntailed.isPresent()) {
             return Verdict.rejected(notEntailed.get());
         }
-        if (!aboutTheQuestion(claim, cited, relevance)) {
+        if (!aboutTheQuestion(claim, cited, question, similarity)) {
             return Verdict.rejected("\"" + claim + "\" is true but answers another question");
         }
         return Verdict.supported(cited.stream().map(Attributor.Candidate::passage).toList());
     }
 
-    private static boolean aboutTheQuestion(String claim, List<Attributor.Candidate> cited,
-                                            Attributor.Relevance relevance) {
-        if (relevance.similarity(claim) >= MIN_QUESTION_SIMILARITY) {
-            return true;
-        }
-        List<String> said = new ArrayList<>(List.of(claim));
-        cited.forEach(c -> said.add(c.passage().text()));
-        double coverage = relevance.coverage(said);
-        boolean ranked = cited.stream().anyMatch(c -> relevance.isClosest(c.passage()) || relevance.isRetrieved(c.passage()));
-        return coverage >= MIN_QUESTION_COVERAGE || (ranked && coverage >= MIN_RANKED_COVERAGE);
+    private boolean aboutTheQuestion(String claim, List<Attributor.Candidate> cited, String question,
+                                     DoubleSupplier similarity) {
+        Set<String> said = new HashSet<>(words.terms(claim));
+        cited.forEach(c -> said.addAll(words.terms(c.passage().text())));
+        Set<String> names = words.facts(question, commonWords);
+        boolean unknownNameAnswered = names.stream().filter(n -> !articleTerms.contains(n))
+                .allMatch(n -> words.terms(claim).contains(n));
+        List<String> asked = words.contentTerms(question).stream().filter(t -> !names.contains(t)).toList();
+        return unknownNameAnswered && (asked.isEmpty() || asked.stream().anyMatch(t -> Words.foundIn(t, said))
+                || similarity.getAsDouble() >= MIN_QUESTION_SIMILARITY);
     }
 
     /**

@@ -134,6 +134,15 @@ class AttributionTest {
     }
 
     @Test
+    void a_sentence_about_someone_asked_about_is_no_answer_when_it_says_nothing_of_what_was_asked() {
+        SentenceVerifier.Verdict verdict = verify("What did Dr. Shah say about Taiwan?",
+                "Dr. Priya Shah leads the council.");
+
+        assertThat(verdict.isSupported()).isFalse();
+        assertThat(verdict.problem()).contains("answers another question");
+    }
+
+    @Test
     void a_sentence_that_only_repeats_the_question_is_no_answer() {
         assertThat(verify("Who leads the council?", "Who leads the council?").isSupported()).isFalse();
     }
@@ -161,6 +170,6 @@ class AttributionTest {
 
     private static SentenceVerifier.Verdict verify(String question, String claim) {
         return VERIFIER.verify(claim, ATTRIBUTOR.attribute(claim, ARTICLE.passages(), Set.of()), question,
-                ATTRIBUTOR.relevanceTo(question, ARTICLE.passages(), Set.of()));
+                () -> ATTRIBUTOR.similarity(question, claim));
     }
 }
