@@ -21,7 +21,8 @@ class LoggingTest {
 
             assertThat(logs.events()).filteredOn(e -> e.getFormattedMessage().equals("Lucene says hello through JUL"))
                     .singleElement().satisfies(e -> {
-                        assertThat(e.getLoggerName()).isEqualTo("org.apache.lucene.store.MemorySegmentIndexInputProvider");
+                        assertThat(e.getLoggerName())
+                                .isEqualTo("org.apache.lucene.store.MemorySegmentIndexInputProvider");
                         assertThat(e.getLevel().toString()).isEqualTo("WARN");
                     });
             assertThat(logs.events()).extracting(e -> e.getFormattedMessage()).contains("ONNX Runtime says hello");

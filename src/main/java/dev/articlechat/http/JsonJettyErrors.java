@@ -36,7 +36,8 @@ final class JsonJettyErrors extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        response.write(true, ByteBuffer.wrap(body(Request.getPathInContext(request), code)), callback);
+        // the path as sent: one that cannot be decoded (bytes that are not UTF-8) is why some of these errors come
+        response.write(true, ByteBuffer.wrap(body(request.getHttpURI().getPath(), code)), callback);
     }
 
     /** Requests that could not even be parsed are answered from here, on the connection. */

@@ -6,8 +6,9 @@ import java.util.Map;
 /**
  * Remembers which events were taken on, so that each is answered once. Slack redelivers an event (with
  * {@code X-Slack-Retry-Num}) when it thinks the first delivery failed, and the same message can arrive under
- * two events; both are keys here. A slash command has no id: Slack does not resend one, but anyone who saw a signed
- * command could, within the five minutes its timestamp is accepted; its signature is its key. Bounded: the oldest keys go first, long after Slack stopped retrying them.
+ * two events; both are keys here. A slash command has no id: Slack does not resend one, but anyone who saw a
+ * signed command could, within the five minutes its timestamp is accepted; its signature is its key. Bounded: the
+ * oldest keys go first, long after Slack stopped retrying them.
  */
 final class Deliveries {
 

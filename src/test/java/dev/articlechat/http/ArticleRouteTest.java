@@ -49,7 +49,8 @@ class ArticleRouteTest {
         JavalinTest.test(app, (server, client) -> {
             for (String method : new String[] {"GET", "HEAD"}) {
                 RawHttp.Reply reply = RawHttp.send(server.port(), (method + " /api/article?" + query
-                        + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes(ISO_8859_1), false, 5_000);
+                        + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes(ISO_8859_1),
+                        false, 5_000);
 
                 assertThat(reply.status()).as(method + " " + query + " → " + reply.text()).isIn(400, 404);
                 assertThat(reply.head()).as(method).containsIgnoringCase("Content-Type: application/json");
@@ -67,7 +68,8 @@ class ArticleRouteTest {
         JavalinTest.test(app, (server, client) -> {
             for (String path : new String[] {"/api/article", "/api/articles", "/health", "/v1/models"}) {
                 RawHttp.Reply head = RawHttp.send(server.port(), ("HEAD " + path
-                        + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes(ISO_8859_1), false, 5_000);
+                        + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes(ISO_8859_1),
+                        false, 5_000);
 
                 assertThat(head.status()).as(path).isEqualTo(200);
                 assertThat(head.head()).as(path).containsIgnoringCase("Content-Type: application/json");

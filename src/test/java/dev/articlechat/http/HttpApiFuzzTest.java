@@ -83,7 +83,7 @@ class HttpApiFuzzTest {
         }
         if (response.statusCode() >= 400 && !fuzzed.method().equals("HEAD")) {
             assertThat(response.headers().firstValue("Content-Type").orElse("")).as(what).startsWith("application/json");
-            JsonErrors.assertError(fuzzed.path(), response.statusCode(), response.body());
+            JsonErrors.assertError(shapedBy(fuzzed.path()), response.statusCode(), response.body());
             assertThat(response.body()).as(what).doesNotContain("dev.articlechat");
         }
     }
@@ -108,7 +108,15 @@ class HttpApiFuzzTest {
         String what = cut + " → " + reply.text();
         assertThat(reply.status()).as(what).isBetween(400, 499);
         assertThat(reply.head()).as(what).containsIgnoringCase("Content-Type: application/json");
-        JsonErrors.assertError(fuzzed.path(), reply.status(), reply.body());
+        JsonErrors.assertError(shapedBy(fuzzed.path()), reply.status(), reply.body());
+    }
+
+    /**
+     * The path whose error shape applies. Jetty refuses an encoded NUL while it parses the request line, before
+     * there is a path to tell /v1 by: that error has the plain shape wherever it was sent.
+     */
+    private static String shapedBy(String path) {
+        return path.contains("%00") ? "/" : path;
     }
 
     /**
