@@ -18,12 +18,17 @@ final class CheckedSentences {
     private final SentenceVerifier verifier;
     private final ArticlePrompt.Material material;
     private final String question;
+    private final String earlier;
     private final StreamedText streamed;
     private final List<String> kept = new ArrayList<>();
 
-    /** @param question the question as it stands on its own (a follow-up rewritten) */
+    /**
+     * @param question the question as it stands on its own (a follow-up rewritten)
+     * @param earlier  the conversation it follows up on, as retrieval searched it; empty for none
+     */
     CheckedSentences(Attributor attributor, SentenceVerifier verifier, ArticlePrompt.Material material,
-                     String question, StreamedText streamed) {
+                     String question, String earlier, StreamedText streamed) {
+        this.earlier = earlier;
         this.attributor = attributor;
         this.verifier = verifier;
         this.material = material;
@@ -36,7 +41,7 @@ final class CheckedSentences {
         String claim = CitationMarkers.strip(sentence).strip();
         List<Attributor.Candidate> candidates = attributor.attribute(claim, material.passages(),
                 CitationMarkers.cited(sentence));
-        SentenceVerifier.Verdict verdict = verifier.verify(claim, candidates, question,
+        SentenceVerifier.Verdict verdict = verifier.verify(claim, candidates, question, earlier,
                 () -> attributor.similarity(question, claim));
         log.debug("\"{}\": {}, from {}", claim, verdict, candidates.subList(0, Math.min(3, candidates.size())));
         if (verdict.isSupported()) {

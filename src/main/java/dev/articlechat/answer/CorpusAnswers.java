@@ -163,8 +163,9 @@ final class CorpusAnswers {
         List<RetrievedPassage> read = material.passages().stream()
                 .map(p -> new RetrievedPassage(p, 0, 0, 0, false)).toList();
         StreamedText streamed = new StreamedText(verifier, read, listener);
+        RetrievalQuery search = asked.standalone().search();
         CheckedSentences checked = new CheckedSentences(attributor, sentenceVerifier, material,
-                asked.standalone().text(), streamed);
+                asked.standalone().text(), search.hasContext() ? search.context() : "", streamed);
         ModelAnswerer.Written written;
         try {
             written = model.write(material, asked.question(), streamed, checked::take);

@@ -52,7 +52,8 @@ final class SentenceVerifier {
      * Ottawa), or it is close to the question in meaning; and a name the question brings that the article never
      * mentions (Taiwan, asked about an article that does not) is in the answer, or there is no answer.
      * Embeddings alone are not enough: "What weekday did the visit begin?" and "The visit began on
-     * Wednesday." are only 0.29 apart.
+     * Wednesday." are only 0.29 apart. A follow-up ("What does he plan to do about that?") is about its
+     * conversation too.
      */
     static final double MIN_QUESTION_SIMILARITY = 0.5;
 
@@ -77,9 +78,10 @@ final class SentenceVerifier {
      * @param claim      the written sentence, without markers
      * @param candidates what {@link Attributor} found for it, best first
      * @param question   what was asked, standing on its own
+     * @param earlier    the conversation it follows up on, as retrieval searched it; empty for none
      * @param similarity how close the claim is to the question in meaning (computed only when needed)
      */
-    Verdict verify(String claim, List<Attributor.Candidate> candidates, String question,
+    Verdict verify(String claim, List<Attributor.Candidate> candidates, String question, String earlier,
                    DoubleSupplier similarity) {
         if (CODE.matcher(claim).find()) {
             return Verdict.rejected("\"" + claim + "\" is code, not an answer");
@@ -109,7 +111,7 @@ final class SentenceVerifier {
         if (notEntailed.isPresent()) {
             return Verdict.rejected(notEntailed.get());
         }
-        if (!aboutTheQuestion(claim, cited, question, similarity)) {
+        if (!aboutTheQuestion(claim, cited, question + "\n" + earlier, similarity)) {
             return Verdict.rejected("\"" + claim + "\" is true but answers another question");
         }
         return Verdict.supported(cited.stream().map(Attributor.Candidate::passage).toList());

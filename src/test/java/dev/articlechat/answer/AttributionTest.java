@@ -169,7 +169,7 @@ class AttributionTest {
     }
 
     private static SentenceVerifier.Verdict verify(String question, String claim) {
-        return VERIFIER.verify(claim, ATTRIBUTOR.attribute(claim, ARTICLE.passages(), Set.of()), question,
+        return VERIFIER.verify(claim, ATTRIBUTOR.attribute(claim, ARTICLE.passages(), Set.of()), question, "",
                 () -> ATTRIBUTOR.similarity(question, claim));
     }
 }
