@@ -111,20 +111,22 @@ final class SentenceVerifier {
         if (notEntailed.isPresent()) {
             return Verdict.rejected(notEntailed.get());
         }
-        if (!aboutTheQuestion(claim, cited, question + "\n" + earlier, similarity)) {
+        if (!aboutTheQuestion(claim, cited, question, earlier, similarity)) {
             return Verdict.rejected("\"" + claim + "\" is true but answers another question");
         }
         return Verdict.supported(cited.stream().map(Attributor.Candidate::passage).toList());
     }
 
     private boolean aboutTheQuestion(String claim, List<Attributor.Candidate> cited, String question,
-                                     DoubleSupplier similarity) {
+                                     String earlier, DoubleSupplier similarity) {
         Set<String> said = new HashSet<>(words.terms(claim));
         cited.forEach(c -> said.addAll(words.terms(c.passage().text())));
         Set<String> names = words.facts(question, commonWords);
         boolean unknownNameAnswered = names.stream().filter(n -> !articleTerms.contains(n))
                 .allMatch(n -> words.terms(claim).contains(n));
-        List<String> asked = words.contentTerms(question).stream().filter(t -> !names.contains(t)).toList();
+        String topic = question + "\n" + CitationMarkers.strip(earlier);
+        List<String> asked = words.contentTerms(topic).stream()
+                .filter(t -> !names.contains(t) && !t.chars().allMatch(Character::isDigit)).toList();
         return unknownNameAnswered && (asked.isEmpty() || asked.stream().anyMatch(t -> Words.foundIn(t, said))
                 || similarity.getAsDouble() >= MIN_QUESTION_SIMILARITY);
     }
