@@ -58,8 +58,9 @@ final class SentenceVerifier {
     static final double MIN_QUESTION_SIMILARITY = 0.5;
 
     /** Code, markup, templates: a coder model writes them when asked to, and they are never an answer. */
-    private static final Pattern CODE = Pattern.compile(
-            "```|[{}<>=;]|\\b(def|import|return|print|function|class|var|const|public)\\b\\s*[\\w(]|\\w\\(\\)");
+    private static final Pattern CODE = Pattern.compile("```|[{}<>=;]|\\w\\([^)]*\\)|\\bdef \\w+|#include");
+
+    private static final Pattern YES_OR_NO = Pattern.compile("^(?i)(yes|no)\\b[,.;:!]?\\s*");
 
     private final Words words;
     /** The lower-case words of the articles: a capitalised one of them at a sentence's start is no name. */
@@ -174,7 +175,8 @@ final class SentenceVerifier {
             return Optional.of(String.format(Locale.ROOT, "its sources do not say \"%s\" (%.0f%% of its words, "
                     + "similarity %.2f)", claim, 100 * coverage, similarity));
         }
-        boolean claimDenies = words.negated(claim);
+        // "No, the details have yet to be finalised." answers a yes-no question; its "No" denies nothing
+        boolean claimDenies = words.negated(YES_OR_NO.matcher(claim).replaceFirst(""));
         boolean sourcesDeny = cited.stream().anyMatch(c -> words.negated(c.passage().text()));
         if (claimDenies && !sourcesDeny) {
             return Optional.of("\"" + claim + "\" denies what its sources assert");

@@ -114,7 +114,8 @@ final class Words {
 
     /** True when the text denies rather than asserts ("did not", "never", "refused to"). */
     boolean negated(String text) {
-        String plain = text.replace("n’t", " not").replace("n't", " not").replaceAll("(?i)\\bnot only\\b", "");
+        String plain = text.replace("n’t", " not").replace("n't", " not").replaceAll("(?i)\\bnot only\\b", "")
+                .replaceAll("(?i)\\byet to\\b", "not");
         Matcher word = WORD.matcher(plain);
         while (word.find()) {
             if (NEGATIONS.contains(word.group().toLowerCase(Locale.ROOT))) {

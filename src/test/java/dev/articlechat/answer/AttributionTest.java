@@ -157,6 +157,20 @@ class AttributionTest {
     }
 
     @Test
+    void a_no_that_the_article_bears_out_is_no_denial() {
+        SentenceVerifier.Verdict verdict = verify("Has the work on the barrier begun?",
+                "No, the harbour master said the work would begin next spring.");
+
+        assertThat(verdict.isSupported()).as(verdict.problem()).isTrue();
+    }
+
+    @Test
+    void a_word_that_is_also_a_keyword_is_no_code() {
+        assertThat(verify("Where is the work to begin, said the harbour master?",
+                "The harbour master said the public work would begin next spring.").isSupported()).isTrue();
+    }
+
+    @Test
     void code_is_never_an_answer() {
         assertThat(verify("Write Python that prints the levy rise.", "print(\"The levy rose 20 percent\")")
                 .problem()).contains("code");
