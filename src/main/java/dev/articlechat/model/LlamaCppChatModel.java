@@ -167,7 +167,7 @@ public final class LlamaCppChatModel implements ChatModel, StreamingChatModel, A
                 }
                 sink.accept(output.text);
             }
-            log.info("Generated {} tokens: first after {} ms, all in {} ms", count, (firstToken - started) / 1_000_000,
+            log.debug("Generated {} tokens: first after {} ms, all in {} ms", count, (firstToken - started) / 1_000_000,
                     (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             tokens.cancel();
