@@ -20,7 +20,7 @@ final class ErrorBody {
 
     /** @param path the request's path, which decides the shape */
     static Object of(String path, int status, String message) {
-        return path != null && (path.startsWith(OPENAI_PREFIX) || path.equals("/v1"))
+        return path != null && path.startsWith(OPENAI_PREFIX)
                 ? openAi(status, message) : new ApiError(message, status);
     }
 

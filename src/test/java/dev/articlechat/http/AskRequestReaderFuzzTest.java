@@ -4,9 +4,10 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.articlechat.answer.Question;
-import dev.articlechat.answer.Turn;
 import dev.articlechat.answer.NotAQuestionException;
+import dev.articlechat.answer.Question;
+import dev.articlechat.answer.QuestionText;
+import dev.articlechat.answer.Turn;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.json.JavalinJackson;
 
@@ -24,8 +25,7 @@ class AskRequestReaderFuzzTest {
         Question question;
         try {
             question = reader.read(new String(body, UTF_8));
-        } catch (BadRequestResponse | NotAQuestionException rejected) {
-            // both are 400s: the one rule for what is a question throws the second
+        } catch (BadRequestResponse | NotAQuestionException rejected) { // both are a 400
             assertThat(rejected.getMessage()).isNotBlank();
             return;
         }
@@ -34,6 +34,7 @@ class AskRequestReaderFuzzTest {
 
     static void assertValid(Question question, int maxTurns) {
         assertThat(question.text()).isEqualTo(question.text().strip()).isNotEmpty();
+        assertThat(QuestionText.hasVisibleText(question.text())).as(question.text()).isTrue();
         assertThat(question.text().length()).isLessThanOrEqualTo(AskRequestReader.MAX_QUESTION_CHARS);
         assertThat(question.text()).as("no control characters but line breaks and tabs")
                 .doesNotContainPattern("[\\p{Cc}&&[^\\n\\t]]");

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.articlechat.answer.NotAQuestionException;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.json.JavalinJackson;
 
@@ -23,7 +24,7 @@ class ChatCompletionRequestFuzzTest {
         ChatCompletionRequest request;
         try {
             request = ChatCompletionRequest.read(json, new String(body, UTF_8));
-        } catch (BadRequestResponse rejected) {
+        } catch (BadRequestResponse | NotAQuestionException rejected) { // both are a 400
             assertThat(rejected.getMessage()).isNotBlank();
             return;
         }

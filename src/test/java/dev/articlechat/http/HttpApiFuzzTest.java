@@ -116,7 +116,7 @@ class HttpApiFuzzTest {
      * there is a path to tell /v1 by: that error has the plain shape wherever it was sent.
      */
     private static String shapedBy(String path) {
-        return path.contains("%00") ? "/" : path;
+        return path.split("\\?", 2)[0].contains("%00") ? "/" : path; // a NUL in the query is read as usual
     }
 
     /**
