@@ -14,7 +14,7 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * Downloads a model ahead of time (while building an image, say) and prints where it is. When no source can
- * deliver it, the shared error handler prints the one-line reason and exits with status 2.
+ * deliver it, the shared error handler prints the one-line reason and exits with status 1 (a runtime failure).
  */
 @Command(name = "fetch-model",
         description = "Download a language model (by default Qwen2.5-Coder-1.5B-Instruct Q4_K_M, 1.1 GB), verify "
