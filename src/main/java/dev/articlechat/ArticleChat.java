@@ -26,6 +26,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +50,12 @@ public final class ArticleChat implements Closeable {
     private final IndexGenerations generations;
     private final LanguageModels.Opened languageModel;
     private final Metrics metrics = new Metrics();
+    /** Runs every call to the language model, for every index generation; shut down on close. */
+    private final ExecutorService modelCalls = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "model-call");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final AnswerService answers;
 
     private ArticleChat(Settings settings, EmbeddingModel embeddings, IndexGenerations generations, Path served,
@@ -115,9 +123,9 @@ public final class ArticleChat implements Closeable {
         HybridRetriever retriever = new HybridRetriever(searcher, new QueryEmbedder(embeddings), corpus.passages());
         Answerer extractive = new ExtractiveAnswerer(AnswerService.refusalFor(corpus));
         Optional<ModelAnswerer> model = languageModel.model().map(m -> new ModelAnswerer(m.name(), m.streaming(),
-                corpus, modelLimits(m), metrics));
+                corpus, modelLimits(m), metrics, modelCalls));
         QuestionRewriter rewriter = QuestionRewriters.forModel(languageModel.model()
-                .filter(m -> !isLocal(m)).map(LanguageModel::chat), corpus, settings.chatModel().timeout());
+                .filter(m -> !isLocal(m)).map(LanguageModel::chat), corpus, settings.chatModel().timeout(), modelCalls);
         return new AnswerSnapshot(corpus, retriever, rewriter, model, extractive, () -> {
             searcher.close();
             if (!answers.isClosed()) {
@@ -199,6 +207,7 @@ public final class ArticleChat implements Closeable {
     public void close() throws IOException {
         answers.close();
         metrics.close();
+        modelCalls.shutdown(); // calls still running finish; no new ones start
         if (languageModel.model().isPresent()) {
             try {
                 if (!answers.awaitIdle(MODEL_CLOSE_WAIT)) {

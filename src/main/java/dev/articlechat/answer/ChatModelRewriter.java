@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -39,13 +38,11 @@ final class ChatModelRewriter implements QuestionRewriter {
     private final ChatModel model;
     private final RuleRewriter rules;
     private final Duration timeout;
-    private final ExecutorService calls = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "rewrite-call");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService calls;
 
-    ChatModelRewriter(ChatModel model, RuleRewriter rules, Duration timeout) {
+    /** @param calls runs the model's calls, so that the asking thread can time them out */
+    ChatModelRewriter(ChatModel model, RuleRewriter rules, Duration timeout, ExecutorService calls) {
+        this.calls = calls;
         this.model = model;
         this.rules = rules;
         this.timeout = timeout;

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 
 /**
@@ -44,16 +43,17 @@ public final class ModelAnswerer {
     /** The articles whole, when they fit: the prompt prefix every question shares. */
     private final Optional<ArticlePrompt.Material> wholeArticles;
     private final Corpus corpus;
-    private final ExecutorService calls = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "model-call");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService calls;
     private volatile Cache cache;
 
-    /** @param name shown as the answer's model, e.g. "local:qwen2.5-coder-1.5b-instruct-q4_k_m.gguf" */
+    /**
+     * @param name  shown as the answer's model, e.g. "local:qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"
+     * @param calls runs the model's streams, read by the asking thread (the composition root owns it and
+     *              closes it on stop; it outlives re-indexes, as the model does)
+     */
     public ModelAnswerer(String name, StreamingChatModel model, Corpus corpus, Limits limits,
-                         AnswerObserver observer) {
+                         AnswerObserver observer, ExecutorService calls) {
+        this.calls = calls;
         this.name = name;
         this.model = model;
         this.corpus = corpus;

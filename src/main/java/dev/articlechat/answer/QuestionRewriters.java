@@ -4,6 +4,7 @@ import dev.articlechat.ingest.Corpus;
 import dev.langchain4j.model.chat.ChatModel;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 
 /** Chooses how follow-ups are rewritten: by the language model when there is one, else by rule. */
 public final class QuestionRewriters {
@@ -14,10 +15,12 @@ public final class QuestionRewriters {
     private QuestionRewriters() {
     }
 
-    public static QuestionRewriter forModel(Optional<ChatModel> model, Corpus corpus, Duration timeout) {
+    /** @param calls runs the model's calls (the composition root owns it and closes it on stop) */
+    public static QuestionRewriter forModel(Optional<ChatModel> model, Corpus corpus, Duration timeout,
+                                            ExecutorService calls) {
         RuleRewriter rules = byRule(corpus);
         Duration rewriteTimeout = timeout.compareTo(MAX_WAIT) < 0 ? timeout : MAX_WAIT;
-        return model.<QuestionRewriter>map(chat -> new ChatModelRewriter(chat, rules, rewriteTimeout)).orElse(rules);
+        return model.<QuestionRewriter>map(chat -> new ChatModelRewriter(chat, rules, rewriteTimeout, calls)).orElse(rules);
     }
 
     public static RuleRewriter byRule(Corpus corpus) {

@@ -19,6 +19,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,7 @@ class ModelWarmingTest {
 
     private static final String WEDNESDAY = "which began on Wednesday";
 
+    private final ExecutorService calls = Executors.newCachedThreadPool();
     private FakeOpenAiServer fake;
     private AnswerService answers;
 
@@ -44,7 +47,7 @@ class ModelWarmingTest {
                 corpus.passages());
         ModelAnswerer model = new ModelAnswerer("cached:fake", OpenAiStreamingChatModel.builder()
                 .baseUrl(fake.baseUrl()).apiKey("test-key").modelName("fake").build(), corpus,
-                new ModelAnswerer.Limits(Duration.ofSeconds(10), 12_000, true), AnswerObserver.NONE);
+                new ModelAnswerer.Limits(Duration.ofSeconds(10), 12_000, true), AnswerObserver.NONE, calls);
         answers = new AnswerService(new AnswerSnapshot(corpus, retriever, QuestionRewriters.byRule(corpus),
                 Optional.of(model), new ExtractiveAnswerer(AnswerService.refusalFor(corpus)), null),
                 new AnswerService.Options(RetrievalMode.HYBRID, 8, 0));
@@ -54,6 +57,7 @@ class ModelWarmingTest {
     void stop() throws IOException {
         answers.close();
         fake.close();
+        calls.shutdownNow();
     }
 
     @Test
