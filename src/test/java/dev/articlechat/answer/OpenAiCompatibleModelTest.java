@@ -189,11 +189,7 @@ class OpenAiCompatibleModelTest {
 
         Answer answer = answers.ask(Question.of("On what date did the visit to China start?"));
 
-        assertThat(answer.model()).isEqualTo(MODEL);
-        assertThat(answer.fallback()).isNull();
-        assertThat(answer.answered()).isFalse();
-        assertThat(answer.citations()).isEmpty();
-        assertThat(answer.answer()).isEqualTo(answers.refusal());
+        assertIsTheModelsRefusal(answer);
     }
 
     @Test
@@ -260,11 +256,7 @@ class OpenAiCompatibleModelTest {
 
         Answer answer = answers.ask(Question.of("How much are the tariffs on Chinese electric vehicles?"));
 
-        assertThat(answer.model()).isEqualTo(MODEL);
-        assertThat(answer.fallback()).isNull();
-        assertThat(answer.answered()).isFalse();
-        assertThat(answer.citations()).isEmpty();
-        assertThat(answer.answer()).isEqualTo(answers.refusal());
+        assertIsTheModelsRefusal(answer);
     }
 
     @Test
@@ -409,5 +401,14 @@ class OpenAiCompatibleModelTest {
         }
         assertThat(pieces).as(answer.answer()).isNotEmpty()
                 .allSatisfy(piece -> assertThat(article.text()).contains(piece));
+    }
+
+    /** The model's own answer (no fallback) that the article does not say: plain, uncited. */
+    private void assertIsTheModelsRefusal(Answer answer) {
+        assertThat(answer.model()).isEqualTo(MODEL);
+        assertThat(answer.fallback()).isNull();
+        assertThat(answer.answered()).isFalse();
+        assertThat(answer.citations()).isEmpty();
+        assertThat(answer.answer()).isEqualTo(answers.refusal());
     }
 }
