@@ -8,7 +8,9 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The messages that ask a language model for an answer. The instructions and what the model reads come
@@ -47,17 +49,17 @@ final class ArticlePrompt {
     }
 
     /** The articles whole, in article order, or empty when they are longer than {@code maxChars}. */
-    static java.util.Optional<Material> wholeArticles(Corpus corpus, int maxChars) {
+    static Optional<Material> wholeArticles(Corpus corpus, int maxChars) {
         List<Passage> passages = new ArrayList<>();
         corpus.articles().forEach(a -> passages.addAll(a.passages()));
         Material material = material(corpus, passages);
-        return material.text().length() <= maxChars ? java.util.Optional.of(material) : java.util.Optional.empty();
+        return material.text().length() <= maxChars ? Optional.of(material) : Optional.empty();
     }
 
     /** The given passages, grouped by article and in article order. */
     static Material passages(Corpus corpus, List<Passage> chosen) {
         List<Passage> ordered = new ArrayList<>(chosen);
-        ordered.sort(java.util.Comparator.comparingInt(Passage::ordinal));
+        ordered.sort(Comparator.comparingInt(Passage::ordinal));
         return material(corpus, ordered);
     }
 

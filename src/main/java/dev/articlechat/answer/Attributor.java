@@ -2,6 +2,8 @@ package dev.articlechat.answer;
 
 import dev.articlechat.ingest.Passage;
 import dev.articlechat.retrieve.QueryEmbedder;
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.store.embedding.CosineSimilarity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -44,17 +46,12 @@ final class Attributor {
     List<Candidate> attribute(String claim, List<Passage> read, Set<Integer> hinted) {
         List<String> claimTerms = words.contentTerms(claim);
         Map<String, Integer> documentFrequency = new HashMap<>();
-        List<Set<String>> termsOf = new ArrayList<>();
-        for (Passage passage : read) {
-            Set<String> terms = new HashSet<>(words.terms(passage.text()));
-            termsOf.add(terms);
-            terms.forEach(t -> documentFrequency.merge(t, 1, Integer::sum));
-        }
-        float[] claimVector = embedder.embed(claim);
+        read.forEach(passage -> words.termsOf(passage).forEach(t -> documentFrequency.merge(t, 1, Integer::sum)));
+        Embedding claimVector = Embedding.from(embedder.embed(claim));
         List<Candidate> candidates = new ArrayList<>();
         for (int i = 0; i < read.size(); i++) {
-            double lexical = weightedCoverage(claimTerms, termsOf.get(i), documentFrequency, read.size());
-            double semantic = cosine(claimVector, embedder.embed(read.get(i).text()));
+            double lexical = weightedCoverage(claimTerms, words.termsOf(read.get(i)), documentFrequency, read.size());
+            double semantic = CosineSimilarity.between(claimVector, Embedding.from(embedder.embed(read.get(i).text())));
             double score = (1 - SEMANTIC_WEIGHT) * lexical + SEMANTIC_WEIGHT * semantic
                     + (hinted.contains(i + 1) ? HINT_BONUS : 0);
             candidates.add(new Candidate(read.get(i), score, lexical, semantic));
@@ -65,7 +62,7 @@ final class Attributor {
 
     /** How close in meaning a claim is to the question it answers. */
     double similarity(String question, String claim) {
-        return cosine(embedder.embed(question), embedder.embed(claim));
+        return CosineSimilarity.between(Embedding.from(embedder.embed(question)), Embedding.from(embedder.embed(claim)));
     }
 
     /** The IDF-weighted share of the claim's terms that the sentence holds: rare shared words say the most. */
@@ -82,17 +79,5 @@ final class Attributor {
             }
         }
         return total == 0 ? 0 : found / total;
-    }
-
-    static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double normA = 0;
-        double normB = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-            normA += a[i] * a[i];
-            normB += b[i] * b[i];
-        }
-        return normA == 0 || normB == 0 ? 0 : dot / Math.sqrt(normA * normB);
     }
 }

@@ -4,9 +4,8 @@ import static dev.articlechat.answer.AnswerService.refusalFor;
 
 import dev.articlechat.retrieve.Retrieval;
 import dev.articlechat.retrieve.RetrievalQuery;
-import java.io.IOException;
 import dev.articlechat.retrieve.RetrievedPassage;
-import java.util.ArrayList;
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -122,7 +121,7 @@ final class CorpusAnswers {
         long done = System.nanoTime();
         Answer fresh = answer.withTimings(new Timings(millis(retrieved - began), millis(done - retrieved),
                 millis(done - started)));
-        if (fresh.fallback() == null || fallbackLasts(fresh)) {
+        if (FallbackReason.of(fresh).map(FallbackReason::lasting).orElse(true)) {
             cache.put(question, new AnswerCache.Entry(fresh, sources));
         }
         return fresh;
@@ -225,10 +224,6 @@ final class CorpusAnswers {
 
     private Answer extractive(Asked asked, AnswerListener listener, FallbackReason reason) {
         return extractive(asked, new StreamedText(verifier, asked.retrieval().passages(), listener), reason, null);
-    }
-
-    private static boolean fallbackLasts(Answer answer) {
-        return answer.fallback().startsWith(FallbackReason.EMPTY.code());
     }
 
     /** A draft with its citations verified; a draft that claims an answer but cites nothing verifiable fails. */

@@ -1,5 +1,8 @@
 package dev.articlechat.answer;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /**
  * Why an answer is the extractive one although a language model is configured. The answer's {@code fallback}
  * field starts with {@link #code()}; metrics count by it.
@@ -46,6 +49,18 @@ public enum FallbackReason {
             }
         }
         return MODEL_ERROR;
+    }
+
+    /**
+     * Why the answer fell back, read from its {@code fallback} field (which {@link #describe} wrote); empty when
+     * it did not. The one place that reads that text back.
+     */
+    static Optional<FallbackReason> of(Answer answer) {
+        if (answer.fallback() == null) {
+            return Optional.empty();
+        }
+        String code = answer.fallback().split(":", 2)[0];
+        return Arrays.stream(values()).filter(reason -> reason.code.equals(code)).findFirst();
     }
 
     /** The text of the answer's {@code fallback} field. */

@@ -100,7 +100,7 @@ final class SentenceVerifier {
         Optional<String> missing = missingFact(claim, question, cited);
         for (int i = 1; missing.isPresent() && i < candidates.size() && cited.size() < MAX_CITED; i++) {
             Attributor.Candidate next = candidates.get(i);
-            if (next.score() >= MIN_EXTRA_MATCH && factsOf(next.passage()).contains(missing.get())) {
+            if (next.score() >= MIN_EXTRA_MATCH && words.termsOf(next.passage()).contains(missing.get())) {
                 cited.add(next);
                 missing = missingFact(claim, question, cited);
             }
@@ -120,8 +120,8 @@ final class SentenceVerifier {
 
     private boolean aboutTheQuestion(String claim, List<Attributor.Candidate> cited, String question,
                                      String earlier, DoubleSupplier similarity) {
-        Set<String> said = new HashSet<>(words.terms(claim));
-        cited.forEach(c -> said.addAll(words.terms(c.passage().text())));
+        Set<String> said = termsOf(cited);
+        said.addAll(words.terms(claim));
         Set<String> names = words.facts(question, commonWords);
         boolean unknownNameAnswered = names.stream().filter(n -> !articleTerms.contains(n))
                 .allMatch(n -> words.terms(claim).contains(n));
@@ -138,8 +138,7 @@ final class SentenceVerifier {
      * the articles have it somewhere; one they never mention is.
      */
     private Optional<String> missingFact(String claim, String question, List<Attributor.Candidate> cited) {
-        Set<String> evidence = new HashSet<>();
-        cited.forEach(c -> evidence.addAll(words.terms(c.passage().text())));
+        Set<String> evidence = termsOf(cited);
         Set<String> asked = new HashSet<>(words.terms(question));
         for (String fact : words.facts(claim, commonWords)) {
             boolean number = fact.chars().anyMatch(Character::isDigit);
@@ -153,8 +152,11 @@ final class SentenceVerifier {
         return Optional.empty();
     }
 
-    private Set<String> factsOf(Passage passage) {
-        return new HashSet<>(words.terms(passage.text()));
+    /** Every term of the cited sentences. */
+    private Set<String> termsOf(List<Attributor.Candidate> cited) {
+        Set<String> terms = new HashSet<>();
+        cited.forEach(c -> terms.addAll(words.termsOf(c.passage())));
+        return terms;
     }
 
     /**
@@ -164,8 +166,7 @@ final class SentenceVerifier {
     private Optional<String> notEntailed(String claim, String question, List<Attributor.Candidate> cited) {
         Set<String> asked = new HashSet<>(words.contentTerms(question));
         List<String> own = words.contentTerms(claim).stream().filter(t -> !Words.foundIn(t, asked)).toList();
-        Set<String> evidence = new HashSet<>();
-        cited.forEach(c -> evidence.addAll(words.terms(c.passage().text())));
+        Set<String> evidence = termsOf(cited);
         long held = own.stream().filter(t -> Words.foundIn(t, evidence)).count();
         double coverage = own.isEmpty() ? 1 : (double) held / own.size();
         double similarity = cited.stream().mapToDouble(Attributor.Candidate::semantic).max().orElse(0);

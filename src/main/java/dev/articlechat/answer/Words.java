@@ -3,12 +3,15 @@ package dev.articlechat.answer;
 import dev.articlechat.retrieve.TermAnalyzer;
 import dev.articlechat.retrieve.TermMatch;
 import java.util.ArrayList;
+import dev.articlechat.ingest.Passage;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,6 +59,8 @@ final class Words {
     private static final int MIN_NAME_STEM = 4;
 
     private final TermAnalyzer analyzer = new TermAnalyzer();
+    /** Article sentences are matched against every written sentence: analysed once each, by id. */
+    private final Map<String, Set<String>> termsByPassage = new ConcurrentHashMap<>();
 
     /** The analysed terms of the text, in order, as the index holds them. */
     List<String> terms(String text) {
@@ -64,6 +69,11 @@ final class Words {
             terms.add(NUMBER_WORDS.getOrDefault(term, term));
         }
         return terms;
+    }
+
+    /** The analysed terms of an article sentence, as a set. */
+    Set<String> termsOf(Passage passage) {
+        return termsByPassage.computeIfAbsent(passage.id(), id -> Set.copyOf(terms(passage.text())));
     }
 
     /** The terms that say something: no filler, no question words. */
@@ -102,7 +112,7 @@ final class Words {
 
     /** The lower-case words of a text: what counts as a common word rather than a name at a sentence's start. */
     static Set<String> lowerCaseWords(String text) {
-        Set<String> words = new java.util.HashSet<>();
+        Set<String> words = new HashSet<>();
         Matcher word = WORD.matcher(text);
         while (word.find()) {
             if (Character.isLowerCase(word.group().charAt(0))) {
