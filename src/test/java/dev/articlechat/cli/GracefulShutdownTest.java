@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,7 +120,8 @@ class GracefulShutdownTest {
             early.setSoTimeout(5_000);
             Thread sigterm = new Thread(new GracefulShutdown(app, jobs, chat, GRACE), "shutdown");
             sigterm.start();
-            assertThat(Eventually.within(Duration.ofSeconds(5), () -> refused(port))).isTrue();
+            // Jetty closes the listener and starts refusing requests on open connections in parallel: wait for both
+            assertThat(Eventually.within(Duration.ofSeconds(5), () -> refused(port) && refusingRequests())).isTrue();
 
             String reply = get(early, "/health");
 
@@ -130,6 +132,12 @@ class GracefulShutdownTest {
             assertThat(stream.get(GRACE.toSeconds(), TimeUnit.SECONDS).names()).endsWith("answer");
             sigterm.join(GRACE.toMillis());
         }
+    }
+
+    /** Whether the graceful handler answers new requests on open connections with a 503 now. */
+    private boolean refusingRequests() {
+        GracefulHandler handler = app.jettyServer().server().getDescendant(GracefulHandler.class);
+        return handler == null || handler.isShutdown();
     }
 
     private static boolean refused(int port) {
