@@ -7,9 +7,7 @@ import dev.articlechat.retrieve.TermAnalyzer;
 import dev.articlechat.retrieve.TermMatch;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +54,7 @@ public final class ExtractiveAnswerer implements Answerer {
     static final double ALREADY_SAID_PENALTY = 0.25;
 
     private final TermAnalyzer analyzer = new TermAnalyzer();
-    private final Map<String, Set<String>> termsByPassage = new ConcurrentHashMap<>();
+    private final PassageTerms termsByPassage = new PassageTerms(analyzer::terms);
     private final String refusal;
 
     /** @param refusal the plain sentence given when the article does not answer a question */
@@ -169,8 +167,7 @@ public final class ExtractiveAnswerer implements Answerer {
     }
 
     private Set<String> termsOf(RetrievedPassage source) {
-        return termsByPassage.computeIfAbsent(source.passage().id(),
-                id -> Set.copyOf(analyzer.terms(source.passage().text())));
+        return termsByPassage.of(source.passage());
     }
 
     private static String format(double value) {

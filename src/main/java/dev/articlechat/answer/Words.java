@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,8 +58,8 @@ final class Words {
     private static final int MIN_NAME_STEM = 4;
 
     private final TermAnalyzer analyzer = new TermAnalyzer();
-    /** Article sentences are matched against every written sentence: analysed once each, by id. */
-    private final Map<String, Set<String>> termsByPassage = new ConcurrentHashMap<>();
+    /** Article sentences are matched against every written sentence: analysed once each. */
+    private final PassageTerms termsByPassage = new PassageTerms(this::terms);
 
     /** The analysed terms of the text, in order, as the index holds them. */
     List<String> terms(String text) {
@@ -73,7 +72,7 @@ final class Words {
 
     /** The analysed terms of an article sentence, as a set. */
     Set<String> termsOf(Passage passage) {
-        return termsByPassage.computeIfAbsent(passage.id(), id -> Set.copyOf(terms(passage.text())));
+        return termsByPassage.of(passage);
     }
 
     /** The terms that say something: no filler, no question words. */
