@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -13,7 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Reads articles from files, or the bundled default article when none are given. */
+/**
+ * Reads articles from files, plain text or HTML pages ({@link ArticleFormat}), or the bundled default article when
+ * none are given.
+ */
 public final class ArticleLoader {
 
     static final String BUNDLED_ARTICLE = "/article.txt";
@@ -54,9 +56,12 @@ public final class ArticleLoader {
 
     private static String read(Path file) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return ArticleFormat.of(file).read(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read article " + file, e);
+        } catch (IllegalArgumentException e) {
+            // a page with no story in it: which file, as the parser names its article
+            throw new IllegalArgumentException("cannot read article " + file, e);
         }
     }
 
