@@ -1,8 +1,12 @@
 package dev.articlechat.cli;
 
 import dev.articlechat.Settings;
+import dev.articlechat.ingest.ArticleFormat;
 import dev.articlechat.model.ChatModelSettings;
 import dev.articlechat.retrieve.RetrievalMode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,9 +17,15 @@ import picocli.CommandLine.Option;
 final class CommonOptions {
 
     @Option(names = "--article", paramLabel = "FILE", split = ",", defaultValue = "${env:ARTICLE}",
-            description = "Article file (first line is the title); repeat for several. "
+            description = "Article file: plain text (first line is the title) or an HTML page (.html, .htm), of "
+                    + "which the title and the story's own paragraphs are read; repeat for several. "
                     + "Default: the bundled article. Env: ARTICLE (comma-separated).")
     List<Path> articles = new ArrayList<>();
+
+    @Option(names = "--articles-dir", paramLabel = "DIR", defaultValue = "${env:ARTICLES_DIR}",
+            description = "Directory whose .txt, .html and .htm files (not those of its subdirectories) are "
+                    + "articles too, in file-name order, after the --article files. Env: ARTICLES_DIR.")
+    Path articlesDir;
 
     @Option(names = "--index-dir", paramLabel = "DIR", defaultValue = "${env:INDEX_DIR:-index}",
             description = "Lucene index directory. Env: INDEX_DIR. Default: ${DEFAULT-VALUE}.")
@@ -103,8 +113,30 @@ final class CommonOptions {
         ChatModelSettings chatModel = new ChatModelSettings(modelProvider, modelFile, modelsDir, modelName,
                 modelBaseUrl, modelApiKey, Duration.ofSeconds(modelTimeoutSeconds), modelContext, modelMaxTokens,
                 modelThreads, modelHotArticles);
-        return new Settings(articles == null ? List.of() : articles, indexDir, mode, passages, contextWindow,
-                chatModel).withDataDir(dataDir);
+        return new Settings(articleFiles(), indexDir, mode, passages, contextWindow, chatModel).withDataDir(dataDir);
+    }
+
+    /** The --article files, then those of --articles-dir by name, so that ids and passage order stay the same. */
+    private List<Path> articleFiles() {
+        List<Path> files = new ArrayList<>(articles == null ? List.of() : articles);
+        if (articlesDir == null) {
+            return files;
+        }
+        if (!Files.isDirectory(articlesDir)) {
+            throw new IllegalArgumentException("--articles-dir " + articlesDir + " is not a directory");
+        }
+        List<Path> inDir;
+        try {
+            inDir = ArticleFormat.filesIn(articlesDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list --articles-dir " + articlesDir, e);
+        }
+        if (inDir.isEmpty()) {
+            throw new IllegalArgumentException("--articles-dir " + articlesDir
+                    + " holds no article: no .txt, .html or .htm file");
+        }
+        files.addAll(inDir);
+        return files;
     }
 
     static final class ModeConverter implements picocli.CommandLine.ITypeConverter<RetrievalMode> {

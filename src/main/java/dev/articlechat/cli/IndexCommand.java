@@ -1,5 +1,6 @@
 package dev.articlechat.cli;
 
+import dev.articlechat.ingest.ArticleFormat;
 import dev.articlechat.ArticleChat;
 import dev.articlechat.Settings;
 import dev.articlechat.ingest.Article;
@@ -11,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -50,7 +50,7 @@ final class IndexCommand implements Callable<Integer> {
             ArticleStore store = ArticleChat.store(settings).orElseThrow();
             ArticleLoader loader = new ArticleLoader();
             for (Path file : files) {
-                ArticleStore.Format format = formatOf(file);
+                ArticleFormat format = ArticleFormat.of(file);
                 String content = Files.readString(file, StandardCharsets.UTF_8);
                 String raw = loader.rawText(format, content);
                 Article article = loader.parse(ArticleLoader.idFromTitle(raw), raw);
@@ -61,11 +61,6 @@ final class IndexCommand implements Callable<Integer> {
             int passages = ArticleChat.rebuildIndex(settings);
             System.out.println("Indexed " + passages + " passages into " + common.indexDir);
             return 0;
-        }
-
-        private static ArticleStore.Format formatOf(Path file) {
-            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-            return name.endsWith(".html") || name.endsWith(".htm") ? ArticleStore.Format.HTML : ArticleStore.Format.TEXT;
         }
     }
 

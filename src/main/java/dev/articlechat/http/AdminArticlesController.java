@@ -1,6 +1,7 @@
 package dev.articlechat.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.articlechat.ingest.ArticleFormat;
 import dev.articlechat.ingest.ArticleStore;
 import dev.articlechat.reindex.ArticleLibrary;
 import io.javalin.http.BadRequestResponse;
@@ -38,8 +39,8 @@ final class AdminArticlesController {
     void add(Context ctx) throws IOException {
         String content = text(ctx);
         ArticleLibrary.Upload upload = switch (mediaType(ctx)) {
-            case "text/plain" -> new ArticleLibrary.Upload(ArticleStore.Format.TEXT, content, null);
-            case "text/html" -> new ArticleLibrary.Upload(ArticleStore.Format.HTML, content, null);
+            case "text/plain" -> new ArticleLibrary.Upload(ArticleFormat.TEXT, content, null);
+            case "text/html" -> new ArticleLibrary.Upload(ArticleFormat.HTML, content, null);
             case "application/json" -> fromJson(content);
             default -> throw new HttpResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE.getCode(),
                     "Send the article as text/plain (first line the title), text/html, or application/json "
@@ -87,7 +88,7 @@ final class AdminArticlesController {
         if (text == null || text.isBlank()) {
             throw new BadRequestResponse("\"text\" is required: the article's paragraphs.");
         }
-        return new ArticleLibrary.Upload(ArticleStore.Format.TEXT, title.strip() + "\n\n" + text.strip(),
+        return new ArticleLibrary.Upload(ArticleFormat.TEXT, title.strip() + "\n\n" + text.strip(),
                 string(root, "id"));
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -16,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the articles to serve: the files given (or the bundled article when none are), then the articles added
- * while serving, from the store. A stored article replaces a given one of the same id.
+ * Reads the articles to serve: the files given, plain text or HTML pages ({@link ArticleFormat}), or the bundled
+ * article when none are given; then the articles added while serving, from the store. A stored article replaces
+ * a given one of the same id.
  */
 public final class ArticleLoader {
 
@@ -62,11 +62,8 @@ public final class ArticleLoader {
     }
 
     /** An article's raw text, title on the first line, as it came in: plain text as it is, an HTML page read. */
-    public String rawText(ArticleStore.Format format, String content) {
-        return switch (format) {
-            case TEXT -> content;
-            case HTML -> throw new IllegalArgumentException("HTML pages are not read yet");
-        };
+    public String rawText(ArticleFormat format, String content) {
+        return format.read(content);
     }
 
     /** A readable id from the title's first words ("carney-praises-renewed-canada-china"). */
@@ -93,9 +90,12 @@ public final class ArticleLoader {
 
     private static String read(Path file) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return ArticleFormat.of(file).read(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read article " + file, e);
+        } catch (IllegalArgumentException e) {
+            // a page with no story in it: which file, as the parser names its article
+            throw new IllegalArgumentException("cannot read article " + file, e);
         }
     }
 

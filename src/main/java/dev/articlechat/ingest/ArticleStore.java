@@ -25,17 +25,6 @@ public final class ArticleStore {
     /** What an article id may be: it names a file and appears in URLs and model names. */
     public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
-    /** How a stored article was written. */
-    public enum Format {
-        TEXT(".txt"), HTML(".html");
-
-        private final String extension;
-
-        Format(String extension) {
-            this.extension = extension;
-        }
-    }
-
     /** One stored article: its id and its file. */
     public record Stored(String id, Path file) {
     }
@@ -67,10 +56,10 @@ public final class ArticleStore {
     }
 
     /** Stores the article under its id, in place of any earlier one of that id. */
-    public Path save(String id, Format format, String content) throws IOException {
+    public Path save(String id, ArticleFormat format, String content) throws IOException {
         requireId(id);
         Files.createDirectories(directory);
-        Path target = directory.resolve(id + format.extension);
+        Path target = directory.resolve(id + extension(format));
         Path temporary = Files.createTempFile(directory, ".upload-", ".tmp");
         try {
             Files.writeString(temporary, content, StandardCharsets.UTF_8);
@@ -82,9 +71,9 @@ public final class ArticleStore {
         } finally {
             Files.deleteIfExists(temporary);
         }
-        for (Format other : Format.values()) {
+        for (ArticleFormat other : ArticleFormat.values()) {
             if (other != format) {
-                Files.deleteIfExists(directory.resolve(id + other.extension));
+                Files.deleteIfExists(directory.resolve(id + extension(other)));
             }
         }
         return target;
@@ -94,17 +83,21 @@ public final class ArticleStore {
     public boolean delete(String id) throws IOException {
         requireId(id);
         boolean deleted = false;
-        for (Format format : Format.values()) {
-            deleted |= Files.deleteIfExists(directory.resolve(id + format.extension));
+        for (ArticleFormat format : ArticleFormat.values()) {
+            deleted |= Files.deleteIfExists(directory.resolve(id + extension(format)));
         }
         return deleted;
     }
 
+    private static String extension(ArticleFormat format) {
+        return format == ArticleFormat.HTML ? ".html" : ".txt";
+    }
+
     private static Optional<String> idOf(Path file) {
         String name = file.getFileName().toString();
-        for (Format format : Format.values()) {
-            if (name.toLowerCase(Locale.ROOT).endsWith(format.extension)) {
-                String id = name.substring(0, name.length() - format.extension.length());
+        for (ArticleFormat format : ArticleFormat.values()) {
+            if (name.toLowerCase(Locale.ROOT).endsWith(extension(format))) {
+                String id = name.substring(0, name.length() - extension(format).length());
                 return ID.matcher(id).matches() ? Optional.of(id) : Optional.empty();
             }
         }

@@ -1,5 +1,6 @@
 package dev.articlechat.reindex;
 
+import dev.articlechat.ingest.ArticleFormat;
 import dev.articlechat.ingest.Article;
 import dev.articlechat.ingest.ArticleLoader;
 import dev.articlechat.ingest.ArticleStore;
@@ -15,7 +16,7 @@ import java.util.function.Supplier;
 public final class ArticleLibrary {
 
     /** An article as it came in: plain text whose first line is the title, or an HTML page. */
-    public record Upload(ArticleStore.Format format, String content, String id) {
+    public record Upload(ArticleFormat format, String content, String id) {
     }
 
     /** Stored and being indexed: answerable once {@code GET /api/articles} lists it. */

@@ -14,6 +14,7 @@ import dev.articlechat.support.TestApp;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -105,6 +106,21 @@ class ArticleUploadTest {
         assertThat(Eventually.within(Duration.ofSeconds(20),
                 () -> admin.get("/api/article?id=lighthouse").json().get("text").asText().contains("Sunday"))).isTrue();
         assertThat(listed()).filteredOn("lighthouse"::equals).hasSize(1);
+    }
+
+    @Test
+    void an_html_page_is_served_as_its_headline_and_paragraphs() throws Exception {
+        byte[] page = Files.readAllBytes(Path.of(getClass().getResource("/articles/html/council-budget.html").toURI()));
+
+        AdminClient.Reply added = admin.send("POST", "/admin/articles", "text/html; charset=utf-8", page);
+
+        assertThat(added.status()).as(added.body()).isEqualTo(202);
+        String id = added.json().get("id").asText();
+        assertThat(added.json().get("title").asText()).isEqualTo("Council approves £2.4bn budget after late-night vote");
+        assertThat(Eventually.within(Duration.ofSeconds(20), () -> listed().contains(id))).isTrue();
+        String text = admin.get("/api/article?id=" + id).json().get("text").asText();
+        assertThat(text).startsWith("Riverside’s city council approved").doesNotContain("Advertisement", "JSON-LD");
+        assertAnswersAbout(id, "By how many votes did the budget pass?", "31 votes to 24");
     }
 
     @Test

@@ -162,6 +162,57 @@ class ArticleLoaderTest {
                 .hasMessageContaining("prose");
     }
 
+    @Test
+    void reads_html_pages_as_their_paragraphs_with_every_passage_at_its_offsets_in_the_text() {
+        List<Path> pages = List.of("council-budget.html", "rail-strike.html", "wildfire-season.html",
+                "museum-reopens.html").stream().map(HtmlArticleReaderTest.PAGES::resolve).toList();
+
+        Corpus corpus = loader.load(pages);
+
+        assertThat(corpus.articles()).extracting(Article::title).containsExactly(
+                "Council approves £2.4bn budget after late-night vote",
+                "Rail workers to strike for three days in March",
+                "Wildfire season starts early as dry spring grips the west",
+                "Museum reopens after five-year restoration");
+        assertThat(corpus.articles()).allSatisfy(article -> {
+            assertThat(article.passages()).hasSizeGreaterThan(5).allSatisfy(passage -> assertThat(
+                    article.text().substring(passage.start(), passage.end())).isEqualTo(passage.text()));
+            assertThat(article.text()).doesNotContain("cookie", "Advertisement", "Sign up", "Share", "Comment",
+                    "All rights reserved", "\n\n\n");
+        });
+        Article council = corpus.articles().get(0);
+        assertThat(council.text()).startsWith("Riverside’s city council approved")
+                .contains("do that.”\n\nWhat the money pays for\n\nThe largest share")
+                .endsWith("or about £92 more than now.");
+        assertThat(council.passages()).extracting(Passage::text)
+                .contains("The budget passed by 31 votes to 24.")
+                .noneMatch(text -> text.contains("What the money pays for"));
+    }
+
+    @Test
+    void reads_a_page_by_its_extension_in_any_case_and_text_files_as_before() throws IOException {
+        Path page = write("story.HTM", "<title>Ferry returns to the island | Island News</title>"
+                + "<article><p>The ferry to the island returned to service on Monday.</p></article>");
+        Path text = write("story.txt", "<p>Tags Stay Text</p>\nA plain-text article keeps every character as written.");
+
+        Corpus corpus = loader.load(List.of(page, text));
+
+        assertThat(corpus.articles()).extracting(Article::title).containsExactly("Ferry returns to the island",
+                "<p>Tags Stay Text</p>");
+        assertThat(corpus.articles().get(0).text()).isEqualTo("The ferry to the island returned to service on Monday.");
+    }
+
+    @Test
+    void names_the_page_it_refuses_and_says_why() throws IOException {
+        Path page = write("cookies-only.html", "<title>Daily Post</title><div class=\"cookie-banner\"><p>We use "
+                + "cookies to improve the site.</p></div>");
+
+        assertThatThrownBy(() -> loader.load(List.of(page)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cookies-only.html")
+                .hasRootCauseMessage("the HTML page \"Daily Post\" has no paragraph text");
+    }
+
     private Path write(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text);
     }
