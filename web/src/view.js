@@ -22,7 +22,8 @@ export function mountWidget(settings, api, conversation) {
     host.style.setProperty(property, value, 'important');
   }
   const shadow = host.attachShadow({ mode: 'open' });
-  if ('adoptedStyleSheets' in shadow && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+  const constructable = typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype;
+  if ('adoptedStyleSheets' in shadow && constructable) {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(CSS);
     shadow.adoptedStyleSheets = [sheet];

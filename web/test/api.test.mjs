@@ -95,7 +95,9 @@ describe('askStream', () => {
   test('streams the text as it is written and resolves with the answer, from awkward chunks', async () => {
     const texts = [];
     const sources = [];
-    const result = await api('chunked').askStream(request, { onText: (t) => texts.push(t), onSources: (s) => sources.push(s) });
+    const result = await api('chunked').askStream(request, {
+      onText: (t) => texts.push(t), onSources: (s) => sources.push(s),
+    });
     assert.deepEqual(result, answer('Caf\u00e9 talks [1].'));
     assert.deepEqual(texts, ['Caf\u00e9 ', 'talks [1].']);
     assert.deepEqual(sources, [{ passages: [{ id: 'p1' }] }]);
@@ -196,7 +198,8 @@ describe('articles', () => {
   test('lists the articles served, asking the server once however often it is asked', async () => {
     const client = api('listed');
     const lists = await Promise.all([client.articles(), client.articles()]);
-    assert.deepEqual(await client.articles(), [{ id: 'a', title: 'A', passages: 3 }, { id: 'b', title: 'B', passages: 4 }]);
+    assert.deepEqual(await client.articles(),
+      [{ id: 'a', title: 'A', passages: 3 }, { id: 'b', title: 'B', passages: 4 }]);
     assert.deepEqual(lists[0], lists[1]);
     assert.equal(articleCalls, 1);
   });

@@ -321,7 +321,8 @@ describe('the widget', () => {
     const titles = lastAnswer(page).locator('.sources cite');
     await titles.nth(1).waitFor();
     assert.deepEqual(await titles.allTextContents(), ['The first article', 'The second article']);
-    assert.deepEqual(await lastAnswer(page).locator('.sources q').allTextContents(), ['From the first.', 'From the second.']);
+    assert.deepEqual(await lastAnswer(page).locator('.sources q').allTextContents(),
+      ['From the first.', 'From the second.']);
 
     await ask(page, 'Again from two articles?');
     await lastAnswer(page).locator('.sources cite').nth(1).waitFor();
