@@ -141,9 +141,11 @@ class WidgetBrowserIT {
         assertThat(Files.isExecutable(Path.of(chromium)))
                 .as("Chromium at %s (Debian: apt-get install chromium, or set CHROMIUM_PATH)%s", chromium, fix)
                 .isTrue();
-        assertThat(WEB.resolve("node_modules").resolve("playwright-core"))
-                .as("playwright-core installed: run `npm ci` in web/%s", fix)
-                .isDirectory();
+        for (String module : List.of("playwright-core", "esbuild")) {
+            assertThat(WEB.resolve("node_modules").resolve(module))
+                    .as("%s installed: run `npm ci` in web/%s", module, fix)
+                    .isDirectory();
+        }
     }
 
     private static List<String> testFiles() throws IOException {
