@@ -7,8 +7,10 @@ import dev.articlechat.answer.ModelAnswerer;
 import dev.articlechat.answer.ExtractiveAnswerer;
 import dev.articlechat.answer.GenerationGate;
 import dev.articlechat.answer.QuestionRewriter;
+import dev.articlechat.answer.PromptCache;
 import dev.articlechat.answer.QuestionRewriters;
 import dev.articlechat.ingest.ArticleLoader;
+import dev.articlechat.ingest.ArticleStore;
 import dev.articlechat.ingest.Corpus;
 import dev.articlechat.ingest.Embeddings;
 import dev.articlechat.ingest.IndexGenerations;
@@ -25,6 +27,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,6 +52,8 @@ public final class ArticleChat implements Closeable {
     private final PassageIndexer indexer;
     private final IndexGenerations generations;
     private final LanguageModels.Opened languageModel;
+    /** Which articles the language model holds read; outlives re-indexes, as the model does. */
+    private final PromptCache prompts;
     private final Metrics metrics = new Metrics();
     /** Runs every call to the language model, for every index generation; shut down on close. */
     private final ExecutorService modelCalls = Executors.newCachedThreadPool(runnable -> {
@@ -65,6 +70,7 @@ public final class ArticleChat implements Closeable {
         this.indexer = new PassageIndexer(embeddings, Embeddings.MODEL_NAME);
         this.generations = generations;
         this.languageModel = languageModel;
+        this.prompts = new PromptCache(settings.chatModel().hotArticles());
         GenerationGate gate = generationGate(settings, languageModel);
         metrics.watch(gate);
         this.answers = new AnswerService(snapshot(corpus, served), new AnswerService.Options(settings.mode(),
@@ -73,7 +79,7 @@ public final class ArticleChat implements Closeable {
 
     /** Builds the index if it is missing or stale, then opens everything needed to answer. */
     public static ArticleChat open(Settings settings) {
-        Corpus corpus = new ArticleLoader().load(settings.articles());
+        Corpus corpus = load(settings);
         EmbeddingModel embeddings = Embeddings.miniLm();
         IndexGenerations generations = new IndexGenerations(settings.indexDir());
         try {
@@ -88,7 +94,7 @@ public final class ArticleChat implements Closeable {
 
     /** Builds the index from the settings' articles into a new generation, and removes the older ones. */
     public static int rebuildIndex(Settings settings) throws IOException {
-        Corpus corpus = new ArticleLoader().load(settings.articles());
+        Corpus corpus = load(settings);
         IndexGenerations generations = new IndexGenerations(settings.indexDir());
         Path built = generations.build(new PassageIndexer(Embeddings.miniLm(), Embeddings.MODEL_NAME), corpus);
         generations.deleteAllBut(built);
@@ -103,7 +109,7 @@ public final class ArticleChat implements Closeable {
      * @return the passages now served
      */
     public synchronized int reindex() throws IOException {
-        Corpus corpus = new ArticleLoader().load(settings.articles());
+        Corpus corpus = load(settings);
         Path built = generations.build(indexer, corpus);
         AnswerSnapshot next;
         try {
@@ -117,13 +123,23 @@ public final class ArticleChat implements Closeable {
         return corpus.passages().size();
     }
 
+    /** The articles given on the command line (or the bundled one), and the ones added while serving. */
+    public static Corpus load(Settings settings) {
+        return new ArticleLoader().load(settings.articles(), store(settings).map(ArticleStore::list).orElse(List.of()));
+    }
+
+    /** Where articles added while serving are kept; empty when this server has no data directory. */
+    public static Optional<ArticleStore> store(Settings settings) {
+        return Optional.ofNullable(settings.dataDir()).map(ArticleStore::new);
+    }
+
     /** Everything answers derive from one generation; once replaced and released, the generation is deleted. */
     private AnswerSnapshot snapshot(Corpus corpus, Path generation) throws IOException {
-        PassageSearcher searcher = PassageSearcher.open(generation);
-        HybridRetriever retriever = new HybridRetriever(searcher, new QueryEmbedder(embeddings), corpus.passages());
+        PassageSearcher searcher = PassageSearcher.open(generation, corpus);
+        HybridRetriever retriever = new HybridRetriever(searcher, new QueryEmbedder(embeddings), corpus);
         Answerer extractive = new ExtractiveAnswerer(AnswerService.refusalFor(corpus));
         Optional<ModelAnswerer> model = languageModel.model().map(m -> new ModelAnswerer(m.name(), m.streaming(),
-                corpus, modelLimits(m), metrics, modelCalls));
+                corpus, modelLimits(m), metrics, modelCalls, prompts));
         QuestionRewriter rewriter = QuestionRewriters.forModel(languageModel.model()
                 .filter(m -> !isLocal(m)).map(LanguageModel::chat), corpus, settings.chatModel().timeout(), modelCalls);
         return new AnswerSnapshot(corpus, retriever, rewriter, model, extractive, () -> {

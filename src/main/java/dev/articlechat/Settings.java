@@ -15,9 +15,11 @@ import java.util.List;
  * @param contextWindow neighbouring sentences added around each retrieved one
  * @param chatModel     which language model writes answers, if any
  * @param generations   how many answers a language model may write at once, and how many may wait
+ * @param dataDir       where articles added while serving are kept, so that they survive a restart; null when
+ *                      articles cannot be added
  */
 public record Settings(List<Path> articles, Path indexDir, RetrievalMode mode, int passages, int contextWindow,
-                       ChatModelSettings chatModel, Generations generations) {
+                       ChatModelSettings chatModel, Generations generations, Path dataDir) {
 
     /**
      * @param concurrent answers written at once; 0 picks by model: one for a local model, which uses every core
@@ -47,10 +49,14 @@ public record Settings(List<Path> articles, Path indexDir, RetrievalMode mode, i
 
     public Settings(List<Path> articles, Path indexDir, RetrievalMode mode, int passages, int contextWindow,
                     ChatModelSettings chatModel) {
-        this(articles, indexDir, mode, passages, contextWindow, chatModel, Generations.DEFAULT);
+        this(articles, indexDir, mode, passages, contextWindow, chatModel, Generations.DEFAULT, null);
     }
 
     public Settings withGenerations(Generations limits) {
-        return new Settings(articles, indexDir, mode, passages, contextWindow, chatModel, limits);
+        return new Settings(articles, indexDir, mode, passages, contextWindow, chatModel, limits, dataDir);
+    }
+
+    public Settings withDataDir(Path directory) {
+        return new Settings(articles, indexDir, mode, passages, contextWindow, chatModel, generations, directory);
     }
 }

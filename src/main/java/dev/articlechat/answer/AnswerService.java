@@ -1,5 +1,6 @@
 package dev.articlechat.answer;
 
+import dev.articlechat.ingest.Article;
 import dev.articlechat.ingest.Corpus;
 import dev.articlechat.retrieve.RetrievalMode;
 import java.io.Closeable;
@@ -65,6 +66,17 @@ public final class AnswerService implements Closeable {
     }
 
     /**
+     * Checks that the article the question is scoped to is served, before a stream is opened for its answer.
+     *
+     * @throws UnknownArticleException when it is not
+     */
+    public void requireArticle(Question question) {
+        if (question.scope().isPresent() && corpus().article(question.articleId()).isEmpty()) {
+            throw new UnknownArticleException(question.articleId());
+        }
+    }
+
+    /**
      * Replaces what questions are answered from. Questions already being answered finish with the old snapshot,
      * whose resources are closed after the last of them; questions from now on get the new one.
      */
@@ -122,9 +134,13 @@ public final class AnswerService implements Closeable {
     }
 
     public static String refusalFor(Corpus corpus) {
-        return corpus.articles().size() == 1
-                ? "The article does not say. I can only answer questions about “" + corpus.primary().title() + "”."
+        return corpus.articles().size() == 1 ? refusalFor(corpus.primary())
                 : "The articles do not say. I can only answer questions about what they cover.";
+    }
+
+    /** The refusal of a question about this one article. */
+    public static String refusalFor(Article article) {
+        return "The article does not say. I can only answer questions about “" + article.title() + "”.";
     }
 
     /** Releases the current snapshot; its index closes when the questions still being answered are done. */

@@ -9,7 +9,9 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,29 +43,60 @@ final class ArticlePrompt {
     /**
      * What the model reads: whole articles when they fit its budget, else the passages retrieved for the
      * question. {@code [n]} in its answer means {@code passages.get(n - 1)}.
+     *
+     * @param prefix names a prompt prefix that the next questions share and a model may keep in its cache (an
+     *               article's id, or {@link #ALL} for every article), or is null for passages retrieved for one
+     *               question
      */
-    record Material(List<Passage> passages, String text) {
+    record Material(List<Passage> passages, String text, String prefix) {
+
+        boolean cacheable() {
+            return prefix != null;
+        }
+
+        /** The text of the articles read, each once: what a name in an answer must come from. */
+        String articlesText(Corpus corpus) {
+            StringBuilder text = new StringBuilder();
+            passages.stream().map(Passage::articleId).distinct()
+                    .forEach(id -> text.append(corpus.article(id).orElseThrow().text()).append('\n'));
+            return text.toString();
+        }
     }
+
+    /** The prefix of the prompt that holds every article whole. */
+    static final String ALL = "*";
 
     private ArticlePrompt() {
     }
 
-    /** The articles whole, in article order, or empty when they are longer than {@code maxChars}. */
+    /** The article whole, or empty when it is longer than {@code maxChars}. */
+    static Optional<Material> wholeArticle(Corpus corpus, Article article, int maxChars) {
+        return fitting(material(corpus, article.passages(), article.id()), maxChars);
+    }
+
+    /** Every article whole, in article order, or empty when they are longer than {@code maxChars} together. */
     static Optional<Material> wholeArticles(Corpus corpus, int maxChars) {
-        List<Passage> passages = new ArrayList<>();
-        corpus.articles().forEach(a -> passages.addAll(a.passages()));
-        Material material = material(corpus, passages);
+        if (corpus.articles().size() == 1) {
+            return wholeArticle(corpus, corpus.primary(), maxChars); // the same prompt as a question scoped to it
+        }
+        return fitting(material(corpus, corpus.passages(), ALL), maxChars);
+    }
+
+    /** The given passages grouped by article, the article of the best first, each in article order. */
+    static Material passages(Corpus corpus, List<Passage> chosen) {
+        Map<String, List<Passage>> byArticle = new LinkedHashMap<>();
+        chosen.forEach(p -> byArticle.computeIfAbsent(p.articleId(), id -> new ArrayList<>()).add(p));
+        List<Passage> ordered = new ArrayList<>();
+        byArticle.values().forEach(group -> group.stream().sorted(Comparator.comparingInt(Passage::ordinal))
+                .forEach(ordered::add));
+        return material(corpus, ordered, null);
+    }
+
+    private static Optional<Material> fitting(Material material, int maxChars) {
         return material.text().length() <= maxChars ? Optional.of(material) : Optional.empty();
     }
 
-    /** The given passages, grouped by article and in article order. */
-    static Material passages(Corpus corpus, List<Passage> chosen) {
-        List<Passage> ordered = new ArrayList<>(chosen);
-        ordered.sort(Comparator.comparingInt(Passage::ordinal));
-        return material(corpus, ordered);
-    }
-
-    private static Material material(Corpus corpus, List<Passage> passages) {
+    private static Material material(Corpus corpus, List<Passage> passages, String prefix) {
         StringBuilder text = new StringBuilder(RULES);
         String articleId = null;
         for (int i = 0; i < passages.size(); i++) {
@@ -75,7 +108,7 @@ final class ArticlePrompt {
             }
             text.append('[').append(i + 1).append("] ").append(passage.text().replaceAll("\\s+", " ")).append('\n');
         }
-        return new Material(List.copyOf(passages), text.toString());
+        return new Material(List.copyOf(passages), text.toString(), prefix);
     }
 
     static List<ChatMessage> messages(Material material, Question question) {

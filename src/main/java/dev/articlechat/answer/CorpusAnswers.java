@@ -29,8 +29,8 @@ final class CorpusAnswers {
     private final AtomicInteger references = new AtomicInteger(1);
     private final GenerationGate generations;
     private final AnswerObserver observer;
+    private final Words words = new Words();
     private final Attributor attributor;
-    private final SentenceVerifier sentenceVerifier;
 
     CorpusAnswers(AnswerSnapshot snapshot, AnswerService.Options options, GenerationGate generations,
                   AnswerObserver observer) {
@@ -39,11 +39,7 @@ final class CorpusAnswers {
         this.generations = generations;
         this.observer = observer;
         this.verifier = new CitationVerifier(snapshot.corpus());
-        Words words = new Words();
         this.attributor = new Attributor(words, snapshot.retriever().embedder());
-        StringBuilder text = new StringBuilder();
-        snapshot.corpus().articles().forEach(a -> text.append(a.text()).append('\n'));
-        this.sentenceVerifier = new SentenceVerifier(words, text.toString());
     }
 
     AnswerSnapshot snapshot() {
@@ -75,7 +71,11 @@ final class CorpusAnswers {
         }
     }
 
+    /** @throws UnknownArticleException when the question is scoped to an article that is not served */
     Answer ask(Question question, AnswerListener listener) {
+        if (question.scope().isPresent() && snapshot.corpus().article(question.articleId()).isEmpty()) {
+            throw new UnknownArticleException(question.articleId());
+        }
         long started = System.nanoTime();
         Optional<AnswerCache.Entry> cached = cache.get(question);
         if (cached.isPresent()) {
@@ -112,7 +112,7 @@ final class CorpusAnswers {
         long began = System.nanoTime();
         StandaloneQuestion standalone = snapshot.rewriter().rewrite(question);
         Retrieval retrieval = snapshot.retriever().retrieve(standalone.search(), options.mode(), options.passages(),
-                options.contextWindow());
+                options.contextWindow(), question.scope());
         long retrieved = System.nanoTime();
         List<Source> sources = Source.of(retrieval);
         listener.sources(standalone.query(), sources);
@@ -155,14 +155,17 @@ final class CorpusAnswers {
      * trusted. When the model cannot answer, the extractive answer stands in, saying why.
      */
     private Answer modelAnswer(ModelAnswerer model, Asked asked, AnswerListener listener) {
-        if (model.cache() == ModelAnswerer.Cache.WARMING) {
+        ArticlePrompt.Material material = model.materialFor(asked.retrieval(), asked.question().scope());
+        if (model.cache(material) != ModelAnswerer.Cache.WARM) {
+            // reading an article takes a small model longer than an answer may: it reads in the background
+            model.warmInBackground(material);
             return extractive(asked, listener, FallbackReason.WARMING);
         }
-        ArticlePrompt.Material material = model.materialFor(asked.retrieval());
         List<RetrievedPassage> read = material.passages().stream()
                 .map(p -> new RetrievedPassage(p, 0, 0, 0, false)).toList();
         StreamedText streamed = new StreamedText(verifier, read, listener);
         RetrievalQuery search = asked.standalone().search();
+        SentenceVerifier sentenceVerifier = new SentenceVerifier(words, material.articlesText(snapshot.corpus()));
         CheckedSentences checked = new CheckedSentences(attributor, sentenceVerifier, material,
                 asked.standalone().text(), search.hasContext() ? search.context() : "", streamed);
         ModelAnswerer.Written written;
@@ -172,7 +175,7 @@ final class CorpusAnswers {
             FallbackReason reason = FallbackReason.of(e);
             if (!checked.kept().isEmpty() && reason != FallbackReason.CANCELLED) {
                 // what was verified before the model failed still answers; the stream has shown it already
-                return rendered(model.name(), checked.kept(), read, asked.searched(), streamed);
+                return rendered(model.name(), checked.kept(), read, asked, streamed);
             }
             log.info("Falling back to the extractive answer for \"{}\": {}", asked.question().text(), e.getMessage());
             return extractive(asked, streamed, reason, e.getMessage());
@@ -181,20 +184,20 @@ final class CorpusAnswers {
             case EMPTY -> extractive(asked, streamed, FallbackReason.EMPTY, null);
             case REFUSED -> refusal(asked, streamed);
             case ANSWERED -> checked.kept().isEmpty() ? refusal(asked, streamed)
-                    : rendered(model.name(), checked.kept(), read, asked.searched(), streamed);
+                    : rendered(model.name(), checked.kept(), read, asked, streamed);
         };
     }
 
-    private Answer rendered(String writer, List<String> sentences, List<RetrievedPassage> read, String searched,
+    private Answer rendered(String writer, List<String> sentences, List<RetrievedPassage> read, Asked asked,
                             StreamedText streamed) {
-        Answer answer = written(writer, new Draft(String.join(" ", sentences), true), read, searched);
+        Answer answer = written(writer, new Draft(String.join(" ", sentences), true), read, asked);
         streamed.finish(answer);
         return answer;
     }
 
     /** The plain refusal: the article does not say, or the request is no question about it. */
     private Answer refusal(Asked asked, StreamedText streamed) {
-        Answer refusal = new Answer(refusalFor(snapshot.corpus()), false, List.of(), snapshot.answererName(),
+        Answer refusal = new Answer(refusal(asked.question()), false, List.of(), snapshot.answererName(),
                 asked.searched(), null, null);
         streamed.finish(refusal);
         return refusal;
@@ -205,7 +208,7 @@ final class CorpusAnswers {
         StreamedText streamed = new StreamedText(verifier, asked.retrieval().passages(), listener);
         Answerer extractive = snapshot.extractive();
         Answer answer = written(extractive.name(), extractive.draft(asked.standalone().asQuestion(asked.question()),
-                asked.retrieval(), streamed), asked.retrieval().passages(), asked.searched());
+                asked.retrieval(), streamed), asked.retrieval().passages(), asked);
         streamed.finish(answer);
         return answer;
     }
@@ -217,7 +220,7 @@ final class CorpusAnswers {
     private Answer extractive(Asked asked, StreamedText streamed, FallbackReason reason, String detail) {
         Answerer extractive = snapshot.extractive();
         Answer answer = written(extractive.name(), extractive.draft(asked.standalone().asQuestion(asked.question()),
-                asked.retrieval()), asked.retrieval().passages(), asked.searched()).withFallback(reason.describe(detail));
+                asked.retrieval()), asked.retrieval().passages(), asked).withFallback(reason.describe(detail));
         streamed.finish(answer);
         return answer;
     }
@@ -226,22 +229,32 @@ final class CorpusAnswers {
         return extractive(asked, new StreamedText(verifier, asked.retrieval().passages(), listener), reason, null);
     }
 
-    /** A draft with its citations verified; a draft that claims an answer but cites nothing verifiable fails. */
-    private Answer written(String writer, Draft draft, List<RetrievedPassage> sources, String searched) {
+    /**
+     * A draft with its citations verified; a draft that claims an answer but cites nothing verifiable fails. A
+     * draft that does not answer is the plain refusal of what was asked about.
+     */
+    private Answer written(String writer, Draft draft, List<RetrievedPassage> sources, Asked asked) {
         if (!draft.answered()) {
-            return new Answer(draft.text(), false, List.of(), writer, searched, null, null);
+            return new Answer(refusal(asked.question()), false, List.of(), writer, asked.searched(), null, null);
         }
         CitationVerifier.Verified verified = verifier.verify(draft.text(), sources);
         if (!verified.cited()) {
-            return new Answer(refusalFor(snapshot.corpus()), false, List.of(), writer, searched, null, null);
+            return new Answer(refusal(asked.question()), false, List.of(), writer, asked.searched(), null, null);
         }
-        return new Answer(verified.text(), true, verified.citations(), writer, searched, null, null);
+        return new Answer(verified.text(), true, verified.citations(), writer, asked.searched(), null, null);
+    }
+
+    /** The plain sentence saying the article asked about (or none of the articles) does not say. */
+    private String refusal(Question question) {
+        return question.scope().flatMap(snapshot.corpus()::article)
+                .map(AnswerService::refusalFor)
+                .orElseGet(() -> refusalFor(snapshot.corpus()));
     }
 
     void warmUp() {
         Question question = Question.of(snapshot.corpus().primary().title());
         snapshot.extractive().draft(question, snapshot.retriever().retrieve(RetrievalQuery.of(question.text()),
-                options.mode(), options.passages(), options.contextWindow()));
+                options.mode(), options.passages(), options.contextWindow(), question.scope()));
     }
 
     private static long millis(long nanos) {

@@ -40,32 +40,38 @@ public final class ModelAnswerer {
     private final StreamingChatModel model;
     private final Limits limits;
     private final AnswerObserver observer;
-    /** The articles whole, when they fit: the prompt prefix every question shares. */
-    private final Optional<ArticlePrompt.Material> wholeArticles;
+    /** Every article whole, when they fit: the prompt prefix every unscoped question shares. */
+    private final Optional<ArticlePrompt.Material> wholeCorpus;
     private final Corpus corpus;
     private final ExecutorService calls;
-    private volatile Cache cache;
+    private final PromptCache prompts;
 
     /**
-     * @param name  shown as the answer's model, e.g. "local:qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"
-     * @param calls runs the model's streams, read by the asking thread (the composition root owns it and
-     *              closes it on stop; it outlives re-indexes, as the model does)
+     * @param name    shown as the answer's model, e.g. "local:qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"
+     * @param calls   runs the model's streams, read by the asking thread, and its warm-ups (the composition root
+     *                owns it and closes it on stop; it outlives re-indexes, as the model does)
+     * @param prompts which prompts the model holds read; outlives re-indexes, as the model does
      */
     public ModelAnswerer(String name, StreamingChatModel model, Corpus corpus, Limits limits,
-                         AnswerObserver observer, ExecutorService calls) {
+                         AnswerObserver observer, ExecutorService calls, PromptCache prompts) {
         this.calls = calls;
         this.name = name;
         this.model = model;
         this.corpus = corpus;
         this.limits = limits;
         this.observer = observer;
-        this.wholeArticles = ArticlePrompt.wholeArticles(corpus, limits.maxPromptChars());
-        this.cache = limits.cachesPrompt() && wholeArticles.isPresent() ? Cache.COLD : Cache.WARM;
+        this.prompts = prompts;
+        this.wholeCorpus = ArticlePrompt.wholeArticles(corpus, limits.maxPromptChars());
     }
 
-    /** What the model reads for a question: the articles whole when they fit, else the retrieved passages. */
-    ArticlePrompt.Material materialFor(Retrieval retrieval) {
-        return wholeArticles.orElseGet(() -> ArticlePrompt.passages(corpus,
+    /**
+     * What the model reads for a question: its article whole when it fits (every article, for a question about
+     * all of them, when they fit together), else the passages retrieved for it.
+     */
+    ArticlePrompt.Material materialFor(Retrieval retrieval, Optional<String> articleId) {
+        Optional<ArticlePrompt.Material> whole = articleId.isEmpty() ? wholeCorpus
+                : corpus.article(articleId.get()).flatMap(a -> ArticlePrompt.wholeArticle(corpus, a, limits.maxPromptChars()));
+        return whole.orElseGet(() -> ArticlePrompt.passages(corpus,
                 retrieval.passages().stream().map(RetrievedPassage::passage).toList()));
     }
 
@@ -73,21 +79,37 @@ public final class ModelAnswerer {
         return name;
     }
 
+    /** Whether the model holds every article read, as unscoped questions need (for a single article: it). */
     public Cache cache() {
-        return cache;
+        return wholeCorpus.map(this::cache).orElse(Cache.WARM);
+    }
+
+    /** Whether the model holds this material read; passages retrieved for one question are never held. */
+    Cache cache(ArticlePrompt.Material material) {
+        return limits.cachesPrompt() && material.cacheable() ? prompts.state(material) : Cache.WARM;
     }
 
     /**
-     * Has the model read the material once, so that its prompt cache holds it; questions asked meanwhile are
-     * answered extractively. Does nothing for a model that is already warm.
+     * Has the model read every article once, so that its prompt cache holds them; questions asked meanwhile
+     * are answered extractively. Blocks; does nothing when they are read or being read.
      */
     public void warm() {
-        if (cache != Cache.COLD) {
+        wholeCorpus.ifPresent(this::warm);
+    }
+
+    /** As {@link #warm()}, for one material, on a thread of the model's calls. */
+    void warmInBackground(ArticlePrompt.Material material) {
+        if (cache(material) == Cache.COLD) {
+            calls.execute(() -> warm(material));
+        }
+    }
+
+    private void warm(ArticlePrompt.Material material) {
+        if (!limits.cachesPrompt() || !prompts.claim(material)) {
             return;
         }
-        cache = Cache.WARMING;
         ChatRequest request = ChatRequest.builder()
-                .messages(ArticlePrompt.messages(wholeArticles.orElseThrow(), Question.of("Hello")))
+                .messages(ArticlePrompt.messages(material, Question.of("Hello")))
                 .maxOutputTokens(1)
                 .build();
         try (Generation generation = Generation.start(model, request, calls)) {
@@ -95,12 +117,12 @@ public final class ModelAnswerer {
             while (generation.next(deadline, DraftSink.NONE) != null) {
                 // the one token is not wanted; reading the prompt was the point
             }
-            cache = Cache.WARM;
+            prompts.read(material);
         } catch (InterruptedException e) {
-            cache = Cache.COLD;
+            prompts.forget(material);
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            cache = Cache.COLD;
+            prompts.forget(material);
             throw e;
         }
     }
@@ -128,8 +150,8 @@ public final class ModelAnswerer {
             throw new AnswererException("cancelled", "the answer was cancelled");
         }
         reading.take(reading.output.finish());
-        if (cache == Cache.COLD) {
-            cache = Cache.WARM; // the first question read the articles into the cache
+        if (limits.cachesPrompt() && material.cacheable()) {
+            prompts.read(material); // a question that read the material left it in the cache
         }
         return reading.outcome();
     }

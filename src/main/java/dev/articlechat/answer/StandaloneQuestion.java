@@ -24,6 +24,6 @@ public record StandaloneQuestion(String text, String query, RetrievalQuery searc
 
     /** The question as the answerers take it: this text, with the conversation it came with. */
     Question asQuestion(Question asked) {
-        return new Question(text, asked.history());
+        return new Question(text, asked.history(), asked.articleId());
     }
 }

@@ -21,6 +21,11 @@ final class CommonOptions {
             description = "Lucene index directory. Env: INDEX_DIR. Default: ${DEFAULT-VALUE}.")
     Path indexDir;
 
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:DATA_DIR:-data}",
+            description = "Where articles added while serving (POST /admin/articles, index add) are kept; they are "
+                    + "served beside the --article files and survive restarts. Env: DATA_DIR. Default: ${DEFAULT-VALUE}.")
+    Path dataDir;
+
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "${env:RETRIEVAL_MODE:-hybrid}",
             converter = ModeConverter.class,
             description = "Retrieval: bm25, vector or hybrid. Env: RETRIEVAL_MODE. Default: ${DEFAULT-VALUE}.")
@@ -77,6 +82,12 @@ final class CommonOptions {
             description = "Longest answer, in tokens. Env: MODEL_MAX_TOKENS. Default: ${DEFAULT-VALUE}.")
     int modelMaxTokens;
 
+    @Option(names = "--model-hot-articles", paramLabel = "N", defaultValue = "${env:MODEL_HOT_ARTICLES:-2}",
+            description = "Articles the local model keeps read in its prompt cache at once, so that questions about "
+                    + "them are answered without reading the article again; each takes --model-context tokens of "
+                    + "cache memory. Env: MODEL_HOT_ARTICLES. Default: ${DEFAULT-VALUE}.")
+    int modelHotArticles;
+
     Settings settings() {
         if (passages < 1 || passages > 100) {
             throw new IllegalArgumentException("--passages must be between 1 and 100");
@@ -85,15 +96,15 @@ final class CommonOptions {
             throw new IllegalArgumentException("--context must be between 0 and 5");
         }
         if (modelTimeoutSeconds < 1 || modelThreads < 1 || modelContext < 256 || modelMaxTokens < 8
-                || modelMaxTokens >= modelContext) {
+                || modelMaxTokens >= modelContext || modelHotArticles < 1 || modelHotArticles > 16) {
             throw new IllegalArgumentException("model settings out of range: timeout >= 1 s, threads >= 1, "
-                    + "context >= 256 tokens, 8 <= max tokens < context");
+                    + "context >= 256 tokens, 8 <= max tokens < context, 1 <= hot articles <= 16");
         }
         ChatModelSettings chatModel = new ChatModelSettings(modelProvider, modelFile, modelsDir, modelName,
                 modelBaseUrl, modelApiKey, Duration.ofSeconds(modelTimeoutSeconds), modelContext, modelMaxTokens,
-                modelThreads);
+                modelThreads, modelHotArticles);
         return new Settings(articles == null ? List.of() : articles, indexDir, mode, passages, contextWindow,
-                chatModel);
+                chatModel).withDataDir(dataDir);
     }
 
     static final class ModeConverter implements picocli.CommandLine.ITypeConverter<RetrievalMode> {

@@ -1,12 +1,27 @@
 package dev.articlechat.cli;
 
 import dev.articlechat.ArticleChat;
+import dev.articlechat.Settings;
+import dev.articlechat.ingest.Article;
+import dev.articlechat.ingest.ArticleLoader;
+import dev.articlechat.ingest.ArticleStore;
+import dev.articlechat.ingest.Corpus;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
 
-@Command(name = "index", description = "Build the index from the article(s) and exit.")
-final class IndexCommand implements java.util.concurrent.Callable<Integer> {
+@Command(name = "index", description = "Build the index from the article(s) and exit.",
+        subcommands = {IndexCommand.Add.class, IndexCommand.ListArticles.class})
+final class IndexCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
@@ -16,5 +31,62 @@ final class IndexCommand implements java.util.concurrent.Callable<Integer> {
         int passages = ArticleChat.rebuildIndex(common.settings());
         System.out.println("Indexed " + passages + " passages into " + common.indexDir);
         return 0;
+    }
+
+    @Command(name = "add", description = "Add article files (plain text, first line the title, or HTML pages) to the "
+            + "data directory, so that every server on it serves them, and update the index. A running server "
+            + "serves them after POST /admin/reindex or a restart.")
+    static final class Add implements Callable<Integer> {
+
+        @Mixin
+        CommonOptions common;
+
+        @Parameters(paramLabel = "FILE", arity = "1..*", description = "Article files (.txt, .html, .htm).")
+        List<Path> files;
+
+        @Override
+        public Integer call() throws IOException {
+            Settings settings = common.settings();
+            ArticleStore store = ArticleChat.store(settings).orElseThrow();
+            ArticleLoader loader = new ArticleLoader();
+            for (Path file : files) {
+                ArticleStore.Format format = formatOf(file);
+                String content = Files.readString(file, StandardCharsets.UTF_8);
+                String raw = loader.rawText(format, content);
+                Article article = loader.parse(ArticleLoader.idFromTitle(raw), raw);
+                store.save(article.id(), format, content);
+                System.out.println("Added " + article.id() + ": \"" + article.title() + "\", "
+                        + article.passages().size() + " passages");
+            }
+            int passages = ArticleChat.rebuildIndex(settings);
+            System.out.println("Indexed " + passages + " passages into " + common.indexDir);
+            return 0;
+        }
+
+        private static ArticleStore.Format formatOf(Path file) {
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            return name.endsWith(".html") || name.endsWith(".htm") ? ArticleStore.Format.HTML : ArticleStore.Format.TEXT;
+        }
+    }
+
+    @Command(name = "list", description = "List the articles served: id, passages, where from, title.")
+    static final class ListArticles implements Callable<Integer> {
+
+        @Mixin
+        CommonOptions common;
+
+        @Override
+        public Integer call() {
+            Settings settings = common.settings();
+            Corpus corpus = ArticleChat.load(settings);
+            Set<String> stored = ArticleChat.store(settings).map(store -> store.list().stream()
+                    .map(ArticleStore.Stored::id).collect(Collectors.toSet())).orElse(Set.of());
+            for (Article article : corpus.articles()) {
+                System.out.printf("%s\t%d passages\t%s\t%s%n", article.id(), article.passages().size(),
+                        stored.contains(article.id()) ? "added" : "file", article.title());
+            }
+            System.out.println(corpus.articles().size() + " articles");
+            return 0;
+        }
     }
 }

@@ -1,6 +1,8 @@
 package dev.articlechat.cli;
 
 import dev.articlechat.ArticleChat;
+import dev.articlechat.Settings;
+import dev.articlechat.reindex.ArticleLibrary;
 import dev.articlechat.http.HttpApi;
 import dev.articlechat.http.HttpSettings;
 import dev.articlechat.http.Operations;
@@ -64,11 +66,14 @@ final class ServeCommand implements Runnable {
         HttpSettings web = new HttpSettings(corsOrigins == null ? List.of() : corsOrigins);
         SlackSettings slackSettings = slack.settings();
         RateLimit rateLimit = operations.rateLimit();
-        ArticleChat chat = ArticleChat.open(common.settings().withGenerations(operations.generations()));
+        Settings settings = common.settings().withGenerations(operations.generations());
+        ArticleChat chat = ArticleChat.open(settings);
         chat.answers().warmUp();
         ReindexJobs reindex = new ReindexJobs(chat::reindex);
+        ArticleLibrary library = ArticleChat.store(settings)
+                .map(store -> new ArticleLibrary(store, reindex, chat.answers()::corpus)).orElse(null);
         Javalin app = HttpApi.create(chat.answers(), serverOptions(chat, slackSettings, rateLimit,
-                operations.metricsToken()).withWeb(web).withOperations(operations(reindex)));
+                operations.metricsToken()).withWeb(web).withOperations(operations(reindex, library)));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             new GracefulShutdown(app, reindex, chat, grace).run();
@@ -102,7 +107,7 @@ final class ServeCommand implements Runnable {
         return Duration.ofSeconds(shutdownGraceSeconds);
     }
 
-    Operations operations(ReindexJobs reindex) {
-        return new Operations(reindex, adminToken, shutdownGrace());
+    Operations operations(ReindexJobs reindex, ArticleLibrary library) {
+        return new Operations(reindex, library, adminToken, shutdownGrace());
     }
 }

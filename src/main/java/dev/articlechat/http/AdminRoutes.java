@@ -12,7 +12,7 @@ final class AdminRoutes {
     private AdminRoutes() {
     }
 
-    static void install(JavalinConfig config, Operations operations) {
+    static void install(JavalinConfig config, Operations operations, StrictJson json) {
         if (!operations.adminEnabled()) {
             log.info("Admin routes are off: no admin token is configured (--admin-token or ADMIN_TOKEN)");
             return;
@@ -21,6 +21,12 @@ final class AdminRoutes {
         config.routes.before("/admin/*", admin::authorize);
         config.routes.post("/admin/reindex", admin::startReindex);
         config.routes.get("/admin/reindex", admin::reindexStatus);
-        log.info("Admin routes are on: POST and GET /admin/reindex, with the admin token");
+        if (operations.articles() != null) {
+            AdminArticlesController articles = new AdminArticlesController(operations.articles(), json);
+            config.routes.post("/admin/articles", articles::add);
+            config.routes.delete("/admin/articles/{id}", articles::remove);
+        }
+        log.info("Admin routes are on: POST and GET /admin/reindex{}, with the admin token",
+                operations.articles() != null ? ", POST /admin/articles and DELETE /admin/articles/{id}" : "");
     }
 }

@@ -20,6 +20,9 @@ final class ArticleController {
     record ArticleSummary(String id, String title, int passages) {
     }
 
+    record ArticleList(List<ArticleSummary> articles) {
+    }
+
     private static final Pattern MENTIONS_ID = Pattern.compile("(^|&)id(=|&|$)");
 
     private final AnswerService answers;
@@ -53,8 +56,8 @@ final class ArticleController {
     }
 
     void articles(Context ctx) {
-        ctx.json(answers.corpus().articles().stream()
+        ctx.json(new ArticleList(answers.corpus().articles().stream()
                 .map(a -> new ArticleSummary(a.id(), a.title(), a.passages().size()))
-                .toList());
+                .toList()));
     }
 }

@@ -32,7 +32,18 @@ final class AskRequestReader {
         if (root == null || !root.isObject()) {
             throw new BadRequestResponse("The body must be a JSON object with a \"question\".");
         }
-        return new Question(question(root.get("question")), history(root.get("history")));
+        return new Question(question(root.get("question")), history(root.get("history")), articleId(root.get("articleId")));
+    }
+
+    /** The article a question is scoped to: absent or null for every article; one that is not served is a 404. */
+    private static String articleId(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            throw new BadRequestResponse("\"articleId\" must be a string: an id from GET /api/articles.");
+        }
+        return node.asText();
     }
 
     private static String question(JsonNode node) {

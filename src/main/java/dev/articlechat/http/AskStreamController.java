@@ -37,6 +37,7 @@ final class AskStreamController {
     void stream(Context ctx) throws IOException {
         AskController.requireJson(ctx);
         Question question = requests.read(ctx.body());
+        answers.requireArticle(question); // a 404 before the stream opens
         try (EventStream events = streams.open(ctx.res())) {
             try {
                 Answer answer = answers.ask(question, new AnswerListener() {

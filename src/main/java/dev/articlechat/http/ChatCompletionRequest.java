@@ -45,7 +45,18 @@ record ChatCompletionRequest(Question question, boolean stream) {
         String question = QuestionText.of(lastUserText);
         // Chat clients send the whole conversation; only its latest turns matter to a follow-up.
         List<Turn> history = turns.subList(Math.max(0, turns.size() - AskRequestReader.MAX_HISTORY_TURNS), turns.size());
-        return new ChatCompletionRequest(new Question(question, history), stream.asBoolean(false));
+        return new ChatCompletionRequest(new Question(question, history, articleId(root.get("model"))),
+                stream.asBoolean(false));
+    }
+
+    /**
+     * {@code "article-chat:<id>"} scopes the question to that article; any other model name (clients send their
+     * own defaults) asks about every article.
+     */
+    private static String articleId(JsonNode model) {
+        String name = model != null && model.isTextual() ? model.asText() : "";
+        return name.startsWith(ChatCompletionsController.MODEL_ID + ":")
+                ? name.substring(ChatCompletionsController.MODEL_ID.length() + 1) : null;
     }
 
     /** Content is a string, or an array of parts of which the text parts count. */

@@ -9,6 +9,7 @@ import dev.articlechat.answer.Source;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToIntFunction;
@@ -39,14 +40,22 @@ final class ChatCompletionsController {
         this.format = new ChatCompletionJson(json, MODEL_ID, tokens);
     }
 
+    /** {@code article-chat} answers from every article, {@code article-chat:<id>} from that one alone. */
     void models(Context ctx) {
-        ctx.json(Map.of("object", "list", "data", List.of(Map.of("id", MODEL_ID, "object", "model",
-                "created", 0, "owned_by", MODEL_ID))));
+        List<Map<String, Object>> models = new ArrayList<>();
+        models.add(model(MODEL_ID));
+        answers.corpus().articles().forEach(article -> models.add(model(MODEL_ID + ":" + article.id())));
+        ctx.json(Map.of("object", "list", "data", models));
+    }
+
+    private static Map<String, Object> model(String id) {
+        return Map.of("id", id, "object", "model", "created", 0, "owned_by", MODEL_ID);
     }
 
     void complete(Context ctx) throws IOException {
         AskController.requireJson(ctx);
         ChatCompletionRequest request = ChatCompletionRequest.read(requests, ctx.body());
+        answers.requireArticle(request.question());
         if (!request.stream()) {
             ctx.json(format.completion(request.question(), answers.ask(request.question())));
             return;

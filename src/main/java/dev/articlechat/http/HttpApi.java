@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.articlechat.answer.AnswerService;
 import dev.articlechat.answer.GenerationsBusyException;
 import dev.articlechat.answer.NotAQuestionException;
+import dev.articlechat.answer.UnknownArticleException;
 import dev.articlechat.ingest.Embeddings;
 import dev.articlechat.metrics.Metrics;
 import dev.articlechat.slack.SlackRoutes;
@@ -12,6 +13,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
@@ -150,12 +152,14 @@ public final class HttpApi {
             } else if (slack != null) {
                 SlackRoutes.install(config, answers, slack, operations.shutdownGrace());
             }
-            AdminRoutes.install(config, operations);
+            AdminRoutes.install(config, operations, new StrictJson(json));
             GracefulStop.install(config, operations.shutdownGrace());
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
-                    e.getStatus() == HttpStatus.CONTENT_TOO_LARGE.getCode() ? TOO_LARGE : e.getMessage()));
+                    e instanceof ContentTooLargeResponse ? TOO_LARGE : e.getMessage()));
             config.routes.exception(NotAQuestionException.class, (e, ctx) ->
                     error(ctx, HttpStatus.BAD_REQUEST.getCode(), e.getMessage()));
+            config.routes.exception(UnknownArticleException.class, (e, ctx) ->
+                    error(ctx, HttpStatus.NOT_FOUND.getCode(), e.getMessage()));
             config.routes.exception(GenerationsBusyException.class, (e, ctx) -> {
                 ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
                 error(ctx, HttpStatus.SERVICE_UNAVAILABLE.getCode(), e.getMessage());

@@ -12,29 +12,65 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Reads articles from files, or the bundled default article when none are given. */
+/**
+ * Reads the articles to serve: the files given (or the bundled article when none are), then the articles added
+ * while serving, from the store. A stored article replaces a given one of the same id.
+ */
 public final class ArticleLoader {
 
     static final String BUNDLED_ARTICLE = "/article.txt";
+    private static final Logger log = LoggerFactory.getLogger(ArticleLoader.class);
 
     private final ArticleParser parser = new ArticleParser();
 
     public Corpus load(List<Path> files) {
+        return load(files, List.of());
+    }
+
+    /** @param stored the articles added while serving ({@link ArticleStore#list()}) */
+    public Corpus load(List<Path> files, List<ArticleStore.Stored> stored) {
+        List<Article> added = new ArrayList<>();
+        for (ArticleStore.Stored article : stored) {
+            try {
+                added.add(parser.parse(article.id(), read(article.file())));
+            } catch (IllegalArgumentException | UncheckedIOException e) {
+                // it was checked when it was added; a file damaged since must not keep every other article off
+                log.warn("Skipping the stored article {}: {}", article.file(), e.getMessage());
+            }
+        }
+        Set<String> replaced = new HashSet<>();
+        added.forEach(a -> replaced.add(a.id()));
         List<String> raws = files.isEmpty() ? List.of(readBundled()) : files.stream().map(ArticleLoader::read).toList();
         List<Article> articles = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        int ordinal = 0;
         for (String raw : raws) {
-            Article article = parser.parse(uniqueId(raw, ids), raw, ordinal);
-            ordinal += article.passages().size();
-            articles.add(article);
+            String id = unique(idFromTitle(raw), ids);
+            if (!replaced.contains(id)) {
+                articles.add(parser.parse(id, raw));
+            }
         }
+        articles.addAll(added);
         return new Corpus(articles);
     }
 
+    /** Reads an article that is being added, from its raw text ({@link #rawText}). */
+    public Article parse(String id, String raw) {
+        return parser.parse(id, raw);
+    }
+
+    /** An article's raw text, title on the first line, as it came in: plain text as it is, an HTML page read. */
+    public String rawText(ArticleStore.Format format, String content) {
+        return switch (format) {
+            case TEXT -> content;
+            case HTML -> throw new IllegalArgumentException("HTML pages are not read yet");
+        };
+    }
+
     /** A readable id from the title's first words ("carney-praises-renewed-canada-china"). */
-    private static String uniqueId(String raw, Set<String> taken) {
+    public static String idFromTitle(String raw) {
         String title = raw.strip().lines().findFirst().orElse("article");
         String ascii = Normalizer.normalize(title, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
         String[] words = ascii.toLowerCase(Locale.ROOT).split("[^a-z0-9]+");
@@ -44,7 +80,10 @@ public final class ArticleLoader {
                 id.append(id.length() == 0 ? "" : "-").append(word);
             }
         }
-        String base = id.length() == 0 ? "article" : id.toString();
+        return id.length() == 0 ? "article" : id.toString();
+    }
+
+    private static String unique(String base, Set<String> taken) {
         String candidate = base;
         for (int n = 2; !taken.add(candidate); n++) {
             candidate = base + "-" + n;

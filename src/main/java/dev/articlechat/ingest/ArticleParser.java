@@ -22,11 +22,10 @@ public final class ArticleParser {
     private final SentenceSplitter splitter = new SentenceSplitter();
 
     /**
-     * @param id           the article's id
-     * @param raw          the raw text, title on its first line
-     * @param firstOrdinal the corpus position of this article's first passage
+     * @param id  the article's id
+     * @param raw the raw text, title on its first line
      */
-    public Article parse(String id, String raw, int firstOrdinal) {
+    public Article parse(String id, String raw) {
         String normalized = raw.replace("\r\n", "\n").replace('\r', '\n').strip();
         int titleEnd = normalized.indexOf('\n');
         if (titleEnd < 0) {
@@ -51,7 +50,7 @@ public final class ArticleParser {
                 continue;
             }
             for (TextSpan sentence : splitter.split(text, line.start(), line.end())) {
-                int ordinal = firstOrdinal + passages.size();
+                int ordinal = passages.size();
                 passages.add(new Passage("p" + (ordinal + 1), id, ordinal,
                         sentence.start(), sentence.end(), sentence.of(text)));
             }

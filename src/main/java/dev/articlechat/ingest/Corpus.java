@@ -4,19 +4,19 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
-/** The articles being served, with their passages numbered across the whole corpus. */
+/** The articles being served, each with its own passages. */
 public final class Corpus {
 
     private final List<Article> articles;
     private final List<Passage> passages;
-    private final Map<String, Passage> passagesById;
-    private final Map<String, Article> articlesById;
+    private final Map<String, Article> articlesById = new LinkedHashMap<>();
 
     public Corpus(List<Article> articles) {
         if (articles.isEmpty()) {
@@ -24,8 +24,11 @@ public final class Corpus {
         }
         this.articles = List.copyOf(articles);
         this.passages = articles.stream().flatMap(a -> a.passages().stream()).toList();
-        this.passagesById = passages.stream().collect(Collectors.toMap(Passage::id, Function.identity()));
-        this.articlesById = articles.stream().collect(Collectors.toMap(Article::id, Function.identity()));
+        for (Article article : articles) {
+            if (articlesById.putIfAbsent(article.id(), article) != null) {
+                throw new IllegalArgumentException("two articles have the id " + article.id());
+            }
+        }
     }
 
     public List<Article> articles() {
@@ -41,12 +44,9 @@ public final class Corpus {
         return Optional.ofNullable(articlesById.get(id));
     }
 
+    /** Every passage of every article, article by article. */
     public List<Passage> passages() {
         return passages;
-    }
-
-    public Optional<Passage> passage(String id) {
-        return Optional.ofNullable(passagesById.get(id));
     }
 
     public Article articleOf(Passage passage) {
@@ -54,21 +54,44 @@ public final class Corpus {
     }
 
     /**
+     * Each article's digest by id: what an index built from this corpus holds. An article whose digest changed
+     * is indexed again; the others are kept as they are.
+     */
+    public SortedMap<String, String> digests() {
+        SortedMap<String, String> digests = new TreeMap<>();
+        articles.forEach(a -> digests.put(a.id(), digest(a)));
+        return digests;
+    }
+
+    /**
      * A digest of everything an index built from this corpus depends on: the texts, the passage
      * boundaries and the given settings (schema and embedding model). A different digest means a stale index.
      */
     public String fingerprint(String settings) {
+        return fingerprint(settings, digests());
+    }
+
+    /** The fingerprint of the articles with these digests, as {@link #fingerprint(String)} makes it. */
+    public static String fingerprint(String settings, SortedMap<String, String> digests) {
+        StringBuilder all = new StringBuilder(settings);
+        digests.forEach((id, digest) -> all.append('\u0000').append(id).append('=').append(digest));
+        return sha256(all.toString());
+    }
+
+    /** A digest of one article: its id, title, text and passage boundaries. */
+    static String digest(Article article) {
+        StringBuilder text = new StringBuilder()
+                .append(article.id()).append('\u0000').append(article.title()).append('\u0000').append(article.text());
+        for (Passage p : article.passages()) {
+            text.append(p.id()).append(':').append(p.start()).append('-').append(p.end()).append(';');
+        }
+        return sha256(text.toString());
+    }
+
+    private static String sha256(String text) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(settings.getBytes(StandardCharsets.UTF_8));
-            for (Article article : articles) {
-                sha.update(("\u0000" + article.id() + "\u0000" + article.title() + "\u0000" + article.text())
-                        .getBytes(StandardCharsets.UTF_8));
-                for (Passage p : article.passages()) {
-                    sha.update((p.id() + ":" + p.start() + "-" + p.end() + ";").getBytes(StandardCharsets.UTF_8));
-                }
-            }
-            return HexFormat.of().formatHex(sha.digest());
+            return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

@@ -53,7 +53,8 @@ public final class IndexGenerations {
     public Path ensure(PassageIndexer indexer, Corpus corpus) throws IOException {
         Optional<Path> newest = newestComplete();
         if (newest.isPresent() && indexer.holds(corpus, newest.get())) {
-            log.info("Index in {} is up to date ({} passages)", newest.get(), corpus.passages().size());
+            log.info("Index in {} is up to date ({} articles, {} passages)", newest.get(), corpus.articles().size(),
+                    corpus.passages().size());
             return newest.get();
         }
         log.info(newest.isPresent() ? "Index in {} was built from other text; building a new generation"
@@ -61,15 +62,40 @@ public final class IndexGenerations {
         return build(indexer, corpus);
     }
 
-    /** Builds the corpus into a new generation; a build that fails leaves nothing behind. */
+    /**
+     * Builds the corpus into a new generation, starting from the newest complete one: its files are linked, not
+     * copied (Lucene never changes a file it wrote), and only the articles that differ are indexed. A build that
+     * fails leaves nothing behind.
+     */
     public Path build(PassageIndexer indexer, Corpus corpus) throws IOException {
+        Optional<Path> base = newestComplete();
         Path dir = next();
         try {
-            indexer.build(corpus, dir);
+            if (base.isPresent()) {
+                linkIndexFiles(base.get(), dir);
+            }
+            indexer.update(corpus, dir);
             return dir;
         } catch (IOException | RuntimeException e) {
             delete(dir);
             throw e;
+        }
+    }
+
+    /** Hard links to each of the generation's files, or copies where the file system has no hard links. */
+    private static void linkIndexFiles(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path link = to.resolve(file.getFileName());
+                if (file.getFileName().toString().equals("write.lock")) {
+                    continue;
+                }
+                try {
+                    Files.createLink(link, file);
+                } catch (UnsupportedOperationException | IOException noHardLinks) {
+                    Files.copy(file, link);
+                }
+            }
         }
     }
 

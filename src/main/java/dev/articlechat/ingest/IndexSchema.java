@@ -10,18 +10,16 @@ import org.apache.lucene.index.VectorSimilarityFunction;
  */
 public final class IndexSchema {
 
-    /** Passage id ("p3"): a StringField, so it is stored verbatim and never analysed. */
-    public static final String ID = "id";
-    /** The owning article's id, stored only. */
+    /**
+     * The owning article's id: indexed whole (a StringField), so that a question scoped to one article filters by it
+     * and re-indexing one article deletes its passages by it; and a doc value, to map a hit back to its passage.
+     */
     public static final String ARTICLE_ID = "article";
-    /** Corpus position, stored only: neighbours are looked up in memory, not by query. */
+    /** The passage's position in its article, a doc value only: the passage itself is the corpus's, in memory. */
     public static final String ORDINAL = "ordinal";
-    /** Offsets into the article text, stored only: they are returned, never searched. */
-    public static final String START = "start";
-    public static final String END = "end";
-    /** The sentence, analysed for BM25 with English stemming and stop words, and stored for display. */
+    /** The sentence, analysed for BM25 with English stemming and stop words; not stored, the corpus has it. */
     public static final String TEXT = "text";
-    /** How central the passage's embedding is ({@link Hubness}), stored only: it corrects similarity scores. */
+    /** How central the passage's embedding is ({@link Hubness}), a doc value: it corrects similarity scores. */
     public static final String HUBNESS = "hubness";
     /** The sentence's MiniLM embedding, searched with Lucene's HNSW graph. */
     public static final String VECTOR = "vector";
@@ -31,9 +29,11 @@ public final class IndexSchema {
 
     /** Commit user-data key holding the corpus fingerprint an index was built from. */
     public static final String FINGERPRINT_KEY = "article-chat.fingerprint";
+    /** Commit user-data key holding each indexed article's digest, one {@code id=digest} a line. */
+    public static final String ARTICLES_KEY = "article-chat.articles";
 
     /** Bumped whenever a field above changes meaning, so old indexes are rebuilt rather than misread. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     private IndexSchema() {
     }

@@ -17,11 +17,28 @@ import java.time.Duration;
  * @param contextSize the local model's context window, in tokens
  * @param maxTokens   the most tokens an answer may have
  * @param threads     CPU threads for the local model
+ * @param hotArticles how many articles the local model keeps read in its prompt cache at once (one llama.cpp
+ *                    slot each, {@code contextSize} tokens of cache memory each)
  */
 public record ChatModelSettings(String provider, Path modelFile, Path modelsDir, String modelName, String baseUrl,
-                                String apiKey, Duration timeout, int contextSize, int maxTokens, int threads) {
+                                String apiKey, Duration timeout, int contextSize, int maxTokens, int threads,
+                                int hotArticles) {
 
     public static final String EXTRACTIVE = "extractive";
+    /** Two: the article of the page being read and one more, for about 115 MB of cache each with the default model. */
+    public static final int DEFAULT_HOT_ARTICLES = 2;
+
+    public ChatModelSettings {
+        if (hotArticles < 1) {
+            throw new IllegalArgumentException("--model-hot-articles must be at least 1");
+        }
+    }
+
+    public ChatModelSettings(String provider, Path modelFile, Path modelsDir, String modelName, String baseUrl,
+                             String apiKey, Duration timeout, int contextSize, int maxTokens, int threads) {
+        this(provider, modelFile, modelsDir, modelName, baseUrl, apiKey, timeout, contextSize, maxTokens, threads,
+                DEFAULT_HOT_ARTICLES);
+    }
 
     public static ChatModelSettings extractive() {
         return new ChatModelSettings(EXTRACTIVE, null, Path.of("models"), null, null, null, Duration.ofSeconds(30),

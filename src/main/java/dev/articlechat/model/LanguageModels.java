@@ -90,7 +90,7 @@ public final class LanguageModels {
                     : "no local model in " + settings.modelsDir() + " (run: java -jar target/article-chat.jar fetch-model)");
         }
         LlamaCppChatModel model = new LlamaCppChatModel(file, new LlamaCppChatModel.Options(
-                settings.contextSize(), settings.maxTokens(), settings.threads(), 0f));
+                settings.contextSize(), settings.maxTokens(), settings.threads(), 0f, settings.hotArticles()));
         return new Opened(Optional.of(new LanguageModel("local:" + model.name(), model, model, model)), null);
     }
 

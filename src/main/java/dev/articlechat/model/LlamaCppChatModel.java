@@ -48,13 +48,23 @@ public final class LlamaCppChatModel implements ChatModel, StreamingChatModel, A
     /** Where the bindings unpack their native library (read by de.kherud.llama.LlamaLoader). */
     private static final String LIBRARY_DIRECTORY = "de.kherud.llama.tmpdir";
 
-    /** Settings of the local model; {@code threads} 2 fits the 2-core machines this runs on. */
-    public record Options(int contextSize, int maxTokens, int threads, float temperature) {
+    /**
+     * Settings of the local model; {@code threads} 2 fits the 2-core machines this runs on.
+     *
+     * @param contextSize the context of one conversation, in tokens
+     * @param slots       prompts kept in the cache at once: llama.cpp gives each slot a context of its own and
+     *                    sends a prompt to the slot whose cached prompt it shares most with, else to the one used
+     *                    longest ago, so each article's prompt stays read while it is asked about
+     */
+    public record Options(int contextSize, int maxTokens, int threads, float temperature, int slots) {
 
         public static Options defaults() {
-            return new Options(4096, 160, 2, 0f);
+            return new Options(4096, 160, 2, 0f, 1);
         }
     }
+
+    /** The share of a slot's cached prompt that a new prompt must repeat to be sent to that slot. */
+    private static final float SAME_ARTICLE_SIMILARITY = 0.5f;
 
     private final LlamaModel model;
     private final Options options;
@@ -67,13 +77,16 @@ public final class LlamaCppChatModel implements ChatModel, StreamingChatModel, A
         long started = System.nanoTime();
         this.model = new LlamaModel(new ModelParameters()
                 .setModel(modelFile.toString())
-                .setCtxSize(options.contextSize())
+                .setCtxSize(options.contextSize() * options.slots())
                 .setThreads(options.threads())
                 .setThreadsBatch(options.threads())
-                .setParallel(1)
+                .setParallel(options.slots())
+                // a question about a cached article shares nearly all its prompt with the slot holding it; one
+                // about another article shares only the rules, well under half
+                .setSlotPromptSimilarity(SAME_ARTICLE_SIMILARITY)
                 .disableLog());
-        log.info("Loaded {} in {} ms (context {} tokens, {} threads)", name, (System.nanoTime() - started) / 1_000_000,
-                options.contextSize(), options.threads());
+        log.info("Loaded {} in {} ms (context {} tokens in each of {} slots, {} threads)", name,
+                (System.nanoTime() - started) / 1_000_000, options.contextSize(), options.slots(), options.threads());
     }
 
     /**

@@ -38,6 +38,8 @@ public final class ReindexJobs implements AutoCloseable {
         return thread;
     });
     private ReindexJob last = ReindexJob.NONE;
+    /** A change came in while a re-index ran: another one runs when it ends. */
+    private boolean again;
 
     public ReindexJobs(Rebuild rebuild) {
         this(rebuild, Clock.systemUTC());
@@ -60,6 +62,18 @@ public final class ReindexJobs implements AutoCloseable {
         last = job;
         worker.execute(() -> run(job));
         return new Start(true, job);
+    }
+
+    /**
+     * Starts a re-index, or has one more run after the running one: an article added while a re-index runs may
+     * have been read before it was stored, and is read by the next. Requests while one waits share it.
+     *
+     * @throws IllegalStateException when the server is stopping
+     */
+    public synchronized ReindexJob request() {
+        Start start = start();
+        again |= !start.started();
+        return start.job();
     }
 
     public synchronized ReindexJob status() {
@@ -86,6 +100,10 @@ public final class ReindexJobs implements AutoCloseable {
 
     private synchronized void finish(ReindexJob done) {
         last = done;
+        if (again && !worker.isShutdown()) {
+            again = false;
+            start();
+        }
     }
 
     /** What went wrong, in words: the message of each cause, without classes or stack frames. */

@@ -1,5 +1,6 @@
 package dev.articlechat.retrieve;
 
+import dev.articlechat.ingest.Corpus;
 import dev.articlechat.ingest.Passage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,16 +28,14 @@ public final class HybridRetriever {
 
     private final PassageSearcher searcher;
     private final QueryEmbedder embedder;
-    private final List<Passage> corpusPassages;
+    private final Corpus corpus;
     private final TermAnalyzer analyzer = new TermAnalyzer();
 
-    /**
-     * @param corpusPassages every passage in corpus order, to find a hit's neighbours without a search
-     */
-    public HybridRetriever(PassageSearcher searcher, QueryEmbedder embedder, List<Passage> corpusPassages) {
+    /** @param corpus the articles the index was built from, to find a hit's neighbours without a search */
+    public HybridRetriever(PassageSearcher searcher, QueryEmbedder embedder, Corpus corpus) {
         this.searcher = searcher;
         this.embedder = embedder;
-        this.corpusPassages = List.copyOf(corpusPassages);
+        this.corpus = corpus;
     }
 
     /** Embeds text as the passages were embedded: for judging how close an answer is to its sources. */
@@ -46,16 +46,18 @@ public final class HybridRetriever {
     /**
      * @param limit         how many passages to return, before neighbours
      * @param contextWindow how many neighbouring sentences to add on each side of every hit (0 for none)
+     * @param articleId     the one article to search, or empty for all
      */
-    public Retrieval retrieve(RetrievalQuery query, RetrievalMode mode, int limit, int contextWindow) {
+    public Retrieval retrieve(RetrievalQuery query, RetrievalMode mode, int limit, int contextWindow,
+                              Optional<String> articleId) {
         try {
-            List<QueryTerm> questionTerms = questionTerms(query.question());
+            List<QueryTerm> questionTerms = questionTerms(query.question(), articleId);
             // Fetch more than asked, so the answerer can see the similarity of passages ranked just below.
             int depth = Math.max(limit * 2, 20);
             Map<String, PassageSearcher.Hit> lexical = byId(mode == RetrievalMode.VECTOR
-                    ? List.of() : searcher.bm25(weightedTerms(questionTerms, query), depth));
+                    ? List.of() : searcher.bm25(weightedTerms(questionTerms, query), depth, articleId));
             Map<String, PassageSearcher.Hit> semantic = byId(mode == RetrievalMode.BM25
-                    ? List.of() : searcher.nearest(embedder.embed(query), depth));
+                    ? List.of() : searcher.nearest(embedder.embed(query), depth, articleId));
             Map<String, Double> ranking = switch (mode) {
                 case BM25 -> scores(lexical);
                 case VECTOR -> scores(semantic);
@@ -73,15 +75,16 @@ public final class HybridRetriever {
                                 s == null ? 0 : s.score(), false);
                     })
                     .toList();
-            List<QueryTerm> contextTerms = query.hasContext() ? questionTerms(query.context()) : List.of();
-            return new Retrieval(widen(hits, contextWindow), questionTerms, contextTerms, searcher.size());
+            List<QueryTerm> contextTerms = query.hasContext() ? questionTerms(query.context(), articleId) : List.of();
+            int searched = articleId.flatMap(corpus::article).map(a -> a.passages().size()).orElse(searcher.size());
+            return new Retrieval(widen(hits, contextWindow), questionTerms, contextTerms, searched);
         } catch (IOException e) {
             throw new UncheckedIOException("search failed", e);
         }
     }
 
-    /** The question's words with their analysed terms and how many passages hold each. */
-    List<QueryTerm> questionTerms(String question) {
+    /** The question's words with their analysed terms and how many passages (of the article asked about) hold each. */
+    List<QueryTerm> questionTerms(String question, Optional<String> articleId) throws IOException {
         List<QueryTerm> terms = new ArrayList<>();
         Matcher words = WORD.matcher(question);
         boolean first = true;
@@ -90,7 +93,7 @@ public final class HybridRetriever {
             for (String term : analyzer.terms(surface)) {
                 boolean salient = surface.chars().anyMatch(Character::isDigit)
                         || (!first && surface.length() > 1 && Character.isUpperCase(surface.charAt(0)));
-                terms.add(new QueryTerm(surface, term, searcher.passageCount(term), salient));
+                terms.add(new QueryTerm(surface, term, searcher.passageCount(term, articleId), salient));
             }
             first = false;
         }
@@ -110,28 +113,25 @@ public final class HybridRetriever {
         if (window <= 0) {
             return hits;
         }
-        Map<Integer, RetrievedPassage> byOrdinal = new LinkedHashMap<>();
-        hits.forEach(h -> byOrdinal.put(h.passage().ordinal(), h));
+        Set<Passage> added = new LinkedHashSet<>();
+        hits.forEach(h -> added.add(h.passage()));
         List<RetrievedPassage> widened = new ArrayList<>(hits);
-        Set<Integer> added = new LinkedHashSet<>(byOrdinal.keySet());
         for (RetrievedPassage hit : hits) {
+            List<Passage> article = corpus.articleOf(hit.passage()).passages();
             for (int offset = -window; offset <= window; offset++) {
                 int ordinal = hit.passage().ordinal() + offset;
-                if (ordinal < 0 || ordinal >= corpusPassages.size() || !added.add(ordinal)) {
-                    continue;
-                }
-                Passage neighbour = corpusPassages.get(ordinal);
-                if (neighbour.articleId().equals(hit.passage().articleId())) {
-                    widened.add(new RetrievedPassage(neighbour, 0, 0, 0, true));
+                if (ordinal >= 0 && ordinal < article.size() && added.add(article.get(ordinal))) {
+                    widened.add(new RetrievedPassage(article.get(ordinal), 0, 0, 0, true));
                 }
             }
         }
         return widened;
     }
 
+    /** Hits by passage, keyed by article and passage id: passage ids are unique only within their article. */
     private static Map<String, PassageSearcher.Hit> byId(List<PassageSearcher.Hit> hits) {
         Map<String, PassageSearcher.Hit> map = new LinkedHashMap<>();
-        hits.forEach(h -> map.putIfAbsent(h.passage().id(), h));
+        hits.forEach(h -> map.putIfAbsent(h.passage().articleId() + "/" + h.passage().id(), h));
         return map;
     }
 

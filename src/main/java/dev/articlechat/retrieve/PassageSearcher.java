@@ -1,5 +1,7 @@
 package dev.articlechat.retrieve;
 
+import dev.articlechat.ingest.Article;
+import dev.articlechat.ingest.Corpus;
 import dev.articlechat.ingest.IndexSchema;
 import dev.articlechat.ingest.Passage;
 import java.io.Closeable;
@@ -10,15 +12,17 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.TreeMap;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -28,10 +32,13 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Read side of the index: BM25 and nearest-neighbour searches over one shared, thread-safe
- * {@link IndexSearcher}. Stored passages are loaded once when the index is opened, since every hit needs them.
+ * {@link IndexSearcher}, over every article or scoped to one. A hit is mapped back to the corpus's own passage
+ * by its article id and position (doc values, read once when the index is opened), so the index stores no text.
  */
 public final class PassageSearcher implements Closeable {
 
@@ -48,16 +55,13 @@ public final class PassageSearcher implements Closeable {
     /** Every indexed term with its passage count, sorted, so related word forms are found by prefix. */
     private final NavigableMap<String, Integer> vocabulary = new TreeMap<>();
 
-    private PassageSearcher(DirectoryReader reader) throws IOException {
+    private PassageSearcher(DirectoryReader reader, Corpus corpus) throws IOException {
         this.reader = reader;
         this.searcher = new IndexSearcher(reader);
         this.passagesByDoc = new Passage[reader.maxDoc()];
         this.hubnessByDoc = new double[reader.maxDoc()];
-        StoredFields stored = reader.storedFields();
-        for (int doc = 0; doc < reader.maxDoc(); doc++) {
-            Document document = stored.document(doc);
-            passagesByDoc[doc] = toPassage(document);
-            hubnessByDoc[doc] = document.getField(IndexSchema.HUBNESS).numericValue().doubleValue();
+        for (LeafReaderContext leaf : reader.leaves()) {
+            readPassages(leaf, corpus);
         }
         Terms terms = MultiTerms.getTerms(reader, IndexSchema.TEXT);
         if (terms != null) {
@@ -68,16 +72,47 @@ public final class PassageSearcher implements Closeable {
         }
     }
 
-    public static PassageSearcher open(Path indexDir) throws IOException {
-        return new PassageSearcher(DirectoryReader.open(FSDirectory.open(indexDir)));
+    private void readPassages(LeafReaderContext leaf, Corpus corpus) throws IOException {
+        LeafReader segment = leaf.reader();
+        Bits live = segment.getLiveDocs();
+        SortedDocValues articleIds = segment.getSortedDocValues(IndexSchema.ARTICLE_ID);
+        NumericDocValues ordinals = segment.getNumericDocValues(IndexSchema.ORDINAL);
+        NumericDocValues hubness = segment.getNumericDocValues(IndexSchema.HUBNESS);
+        for (int doc = 0; doc < segment.maxDoc(); doc++) {
+            if (live != null && !live.get(doc)) {
+                continue;
+            }
+            articleIds.advanceExact(doc);
+            ordinals.advanceExact(doc);
+            hubness.advanceExact(doc);
+            String articleId = articleIds.lookupOrd(articleIds.ordValue()).utf8ToString();
+            Article article = corpus.article(articleId).orElseThrow(() -> new IllegalStateException(
+                    "the index holds article " + articleId + ", which is not served"));
+            passagesByDoc[leaf.docBase + doc] = article.passages().get((int) ordinals.longValue());
+            hubnessByDoc[leaf.docBase + doc] = Double.longBitsToDouble(hubness.longValue());
+        }
+    }
+
+    /** Opens the index built from {@code corpus}; its hits are the corpus's passages. */
+    public static PassageSearcher open(Path indexDir, Corpus corpus) throws IOException {
+        DirectoryReader reader = DirectoryReader.open(FSDirectory.open(indexDir));
+        try {
+            return new PassageSearcher(reader, corpus);
+        } catch (IOException | RuntimeException e) {
+            reader.close();
+            throw e;
+        }
     }
 
     public int size() {
         return reader.numDocs();
     }
 
-    /** BM25 over the given terms, each weighted by its boost (question terms count more than history). */
-    public List<Hit> bm25(Map<String, Float> weightedTerms, int limit) throws IOException {
+    /**
+     * BM25 over the given terms, each weighted by its boost (question terms count more than history), in one
+     * article or in all.
+     */
+    public List<Hit> bm25(Map<String, Float> weightedTerms, int limit, Optional<String> articleId) throws IOException {
         if (weightedTerms.isEmpty()) {
             return List.of();
         }
@@ -86,17 +121,20 @@ public final class PassageSearcher implements Closeable {
             Query term = new TermQuery(new Term(IndexSchema.TEXT, entry.getKey()));
             query.add(new BoostQuery(term, entry.getValue()), BooleanClause.Occur.SHOULD);
         });
-        return search(query.build(), limit);
+        articleId.ifPresent(id -> query.add(inArticle(id), BooleanClause.Occur.FILTER));
+        // beside a filter, optional clauses would become optional to match at all
+        return search(query.setMinimumNumberShouldMatch(1).build(), limit);
     }
 
     /**
-     * The passages whose embeddings are nearest to {@code vector}, best first by CSLS similarity: cosine
-     * minus half the passage's hubness, so that sentences close to everything do not crowd out the one
-     * that is close to this question.
+     * The passages whose embeddings are nearest to {@code vector}, in one article or in all, best first by CSLS
+     * similarity: cosine minus half the passage's hubness, so that sentences close to everything do not crowd
+     * out the one that is close to this question. Lucene searches a filter that leaves few passages exactly.
      */
-    public List<Hit> nearest(float[] vector, int limit) throws IOException {
+    public List<Hit> nearest(float[] vector, int limit, Optional<String> articleId) throws IOException {
+        Query nearest = new KnnFloatVectorQuery(IndexSchema.VECTOR, vector, limit, articleId.map(this::inArticle).orElse(null));
         List<Hit> hits = new ArrayList<>();
-        for (ScoreDoc scoreDoc : searcher.search(new KnnFloatVectorQuery(IndexSchema.VECTOR, vector, limit), limit).scoreDocs) {
+        for (ScoreDoc scoreDoc : searcher.search(nearest, limit).scoreDocs) {
             // Lucene scores cosine as (1 + cos) / 2 so that scores are positive; undo that first.
             double cosine = 2 * scoreDoc.score - 1;
             hits.add(new Hit(passagesByDoc[scoreDoc.doc], cosine - hubnessByDoc[scoreDoc.doc] / 2));
@@ -105,26 +143,57 @@ public final class PassageSearcher implements Closeable {
         return hits;
     }
 
+    private Query inArticle(String articleId) {
+        return new TermQuery(new Term(IndexSchema.ARTICLE_ID, articleId));
+    }
+
     /**
      * How many passages contain the analysed term, or failing that the most frequent related form of it
      * (see {@link TermMatch}).
      */
     public int passageCount(String term) {
-        Integer exact = vocabulary.get(term);
-        if (exact != null) {
-            return exact;
+        return forms(term).stream().mapToInt(form -> vocabulary.getOrDefault(form, 0)).max().orElse(0);
+    }
+
+    /**
+     * As {@link #passageCount(String)}, within one article when one is given: a name that only another article
+     * mentions is one this article never does.
+     */
+    public int passageCount(String term, Optional<String> articleId) throws IOException {
+        if (articleId.isEmpty()) {
+            return passageCount(term);
         }
-        int best = 0;
-        for (Map.Entry<String, Integer> entry : vocabulary.tailMap(term, false).entrySet()) {
-            if (!entry.getKey().startsWith(term)) {
+        List<String> forms = forms(term);
+        if (forms.isEmpty()) {
+            return 0;
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        forms.stream().limit(MAX_QUERY_TERMS).forEach(form ->
+                query.add(new TermQuery(new Term(IndexSchema.TEXT, form)), BooleanClause.Occur.SHOULD));
+        query.add(inArticle(articleId.get()), BooleanClause.Occur.FILTER);
+        return searcher.count(query.setMinimumNumberShouldMatch(1).build());
+    }
+
+    /** The term as indexed, or else its related forms in the index (longer and shorter words sharing its stem). */
+    private List<String> forms(String term) {
+        if (vocabulary.containsKey(term)) {
+            return List.of(term);
+        }
+        List<String> forms = new ArrayList<>();
+        for (String indexed : vocabulary.tailMap(term, false).keySet()) {
+            if (!indexed.startsWith(term)) {
                 break;
             }
-            best = Math.max(best, TermMatch.related(term, entry.getKey()) ? entry.getValue() : 0);
+            if (TermMatch.related(term, indexed)) {
+                forms.add(indexed);
+            }
         }
         for (int length = TermMatch.MIN_PREFIX; length < term.length(); length++) {
-            best = Math.max(best, vocabulary.getOrDefault(term.substring(0, length), 0));
+            if (vocabulary.containsKey(term.substring(0, length))) {
+                forms.add(term.substring(0, length));
+            }
         }
-        return best;
+        return forms;
     }
 
     private List<Hit> search(Query query, int limit) throws IOException {
@@ -133,14 +202,6 @@ public final class PassageSearcher implements Closeable {
             hits.add(new Hit(passagesByDoc[scoreDoc.doc], scoreDoc.score));
         }
         return hits;
-    }
-
-    private static Passage toPassage(Document doc) {
-        return new Passage(doc.get(IndexSchema.ID), doc.get(IndexSchema.ARTICLE_ID),
-                doc.getField(IndexSchema.ORDINAL).numericValue().intValue(),
-                doc.getField(IndexSchema.START).numericValue().intValue(),
-                doc.getField(IndexSchema.END).numericValue().intValue(),
-                doc.get(IndexSchema.TEXT));
     }
 
     @Override

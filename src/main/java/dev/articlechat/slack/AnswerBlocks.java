@@ -25,16 +25,16 @@ final class AnswerBlocks {
     private AnswerBlocks() {
     }
 
-    static SlackMessage answer(Answer answer) {
-        return render(answer, List.of());
+    static SlackMessage answer(Answer answer, ArticleTitles titles) {
+        return render(answer, List.of(), titles);
     }
 
     /** A slash command's answer, led by who asked what: others in the channel do not see the command itself. */
-    static SlackMessage commandAnswer(Answer answer, String question, String userId) {
+    static SlackMessage commandAnswer(Answer answer, String question, String userId, ArticleTitles titles) {
         // the mention is markup of our own making, from an id checked to be one; the question is the user's text
         String asker = userId != null && userId.matches("[A-Z0-9]{1,32}") ? "<@" + userId + ">" : "Someone";
         String asked = asker + " asked: " + Mrkdwn.escapeWithin(question, MAX_TEXT - 64);
-        return render(answer, List.of(context(c -> c.elements(List.of(markdownText(asked))))));
+        return render(answer, List.of(context(c -> c.elements(List.of(markdownText(asked))))), titles);
     }
 
     static SlackMessage notice(String text) {
@@ -42,7 +42,7 @@ final class AnswerBlocks {
         return new SlackMessage(escaped, List.of(section(s -> s.text(markdownText(escaped)))));
     }
 
-    private static SlackMessage render(Answer answer, List<LayoutBlock> lead) {
+    private static SlackMessage render(Answer answer, List<LayoutBlock> lead, ArticleTitles titles) {
         String text = Mrkdwn.escapeWithin(answer.answer(), MAX_TEXT);
         List<LayoutBlock> blocks = new ArrayList<>(lead);
         blocks.add(section(s -> s.text(markdownText(text))));
@@ -51,7 +51,7 @@ final class AnswerBlocks {
         int room = MAX_BLOCKS - blocks.size();
         int shown = sources.size() <= room ? sources.size() : room - 1;
         for (Citation citation : sources.subList(0, shown)) {
-            blocks.add(context(c -> c.elements(List.of(markdownText(source(citation))))));
+            blocks.add(context(c -> c.elements(List.of(markdownText(source(citation, titles))))));
         }
         if (shown < sources.size()) {
             String more = "…and " + (sources.size() - shown) + " more sources";
@@ -60,7 +60,9 @@ final class AnswerBlocks {
         return new SlackMessage(text, blocks);
     }
 
-    private static String source(Citation citation) {
-        return "*[" + citation.n() + "]* “" + Mrkdwn.escapeWithin(citation.quote().strip(), MAX_QUOTE) + "”";
+    private static String source(Citation citation, ArticleTitles titles) {
+        String title = titles.of(citation.articleId());
+        return "*[" + citation.n() + "]* “" + Mrkdwn.escapeWithin(citation.quote().strip(), MAX_QUOTE) + "”"
+                + (title == null ? "" : " — _" + Mrkdwn.escapeWithin(title, MAX_QUOTE) + "_");
     }
 }

@@ -24,7 +24,8 @@ final class CommandAnswerer {
         SlackMessage message;
         String visibleTo = responseType;
         try {
-            message = AnswerBlocks.commandAnswer(answers.ask(Question.of(question)), question, userId);
+            message = AnswerBlocks.commandAnswer(answers.ask(Question.of(question)), question, userId,
+                    ArticleTitles.of(answers.corpus()));
         } catch (RuntimeException e) {
             log.error("Answering \"{}\" for a Slack command failed", question, e);
             message = AnswerBlocks.notice(MentionAnswerer.FAILED);

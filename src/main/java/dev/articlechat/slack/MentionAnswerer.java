@@ -60,7 +60,8 @@ final class MentionAnswerer {
 
     private SlackMessage answerTo(String question, SlackEvent.Asked asked, SlackWebApi.Identity identity) {
         try {
-            return AnswerBlocks.answer(answers.ask(new Question(question, earlierTurns(asked, identity))));
+            return AnswerBlocks.answer(answers.ask(new Question(question, earlierTurns(asked, identity))),
+                    ArticleTitles.of(answers.corpus()));
         } catch (RuntimeException e) {
             log.error("Answering \"{}\" for Slack failed", question, e);
             return AnswerBlocks.notice(FAILED);

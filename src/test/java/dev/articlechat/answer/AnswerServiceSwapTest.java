@@ -108,9 +108,8 @@ class AnswerServiceSwapTest {
     private AnswerSnapshot snapshot(String name, AtomicBoolean closed) throws IOException {
         Corpus corpus = corpus();
         Path generation = new IndexGenerations(indexDir()).newestComplete().orElseThrow();
-        PassageSearcher searcher = PassageSearcher.open(generation);
-        HybridRetriever retriever = new HybridRetriever(searcher, new QueryEmbedder(Embeddings.miniLm()),
-                corpus.passages());
+        PassageSearcher searcher = PassageSearcher.open(generation, corpus);
+        HybridRetriever retriever = new HybridRetriever(searcher, new QueryEmbedder(Embeddings.miniLm()), corpus);
         Answerer answerer = new Answerer() {
             @Override
             public String name() {

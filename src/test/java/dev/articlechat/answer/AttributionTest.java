@@ -27,7 +27,7 @@ class AttributionTest {
             Fishermen opposed the plan because it would close the harbour mouth for two years.
             """;
 
-    private static final Article ARTICLE = new ArticleParser().parse("harbour", TEXT, 0);
+    private static final Article ARTICLE = new ArticleParser().parse("harbour", TEXT);
     private static final Words WORDS = new Words();
     private static final Attributor ATTRIBUTOR = new Attributor(WORDS, new QueryEmbedder(Embeddings.miniLm()));
     private static final SentenceVerifier VERIFIER = new SentenceVerifier(WORDS, TEXT);

@@ -35,7 +35,7 @@ class CitationVerifierTest {
         assertThat(verified.citations()).hasSize(2).allSatisfy(citation -> {
             String text = corpus.article(citation.articleId()).orElseThrow().text();
             assertThat(text.substring(citation.start(), citation.end())).isEqualTo(citation.quote());
-            assertThat(citation.quote()).isEqualTo(corpus.passage(citation.passageId()).orElseThrow().text());
+            assertThat(citation.quote()).isEqualTo(corpus.primary().passage(citation.passageId()).orElseThrow().text());
         });
     }
 
@@ -89,10 +89,10 @@ class CitationVerifierTest {
 
     @Test
     void drops_a_source_whose_text_is_not_the_article_at_its_offsets() {
-        Passage real = corpus.passage("p2").orElseThrow();
+        Passage real = corpus.primary().passage("p2").orElseThrow();
         Passage shifted = new Passage(real.id(), real.articleId(), real.ordinal(),
                 real.start() + 1, real.end() + 1, real.text());
-        List<RetrievedPassage> sources = List.of(retrieved(shifted), retrieved(corpus.passage("p3").orElseThrow()));
+        List<RetrievedPassage> sources = List.of(retrieved(shifted), retrieved(corpus.primary().passage("p3").orElseThrow()));
 
         CitationVerifier.Verified verified = verifier.verify("Shifted [1]. Real [2].", sources);
 
@@ -102,7 +102,7 @@ class CitationVerifierTest {
 
     @Test
     void drops_a_source_whose_quote_was_altered() {
-        Passage real = corpus.passage("p1").orElseThrow();
+        Passage real = corpus.primary().passage("p1").orElseThrow();
         Passage altered = new Passage(real.id(), real.articleId(), real.ordinal(), real.start(), real.end(),
                 real.text().replace("Friday", "Monday"));
 
@@ -122,7 +122,7 @@ class CitationVerifierTest {
 
     @Test
     void drops_a_source_whose_offsets_are_negative_or_reversed() {
-        Passage real = corpus.passage("p1").orElseThrow();
+        Passage real = corpus.primary().passage("p1").orElseThrow();
         Passage negative = new Passage("p1", real.articleId(), 0, -1, 5, "xxxxxx");
         Passage reversed = new Passage("p2", real.articleId(), 1, 10, 5, "");
 
@@ -134,7 +134,7 @@ class CitationVerifierTest {
 
     @Test
     void drops_a_source_that_reaches_past_the_end_of_the_article() {
-        Passage real = corpus.passage("p1").orElseThrow();
+        Passage real = corpus.primary().passage("p1").orElseThrow();
         int length = corpus.primary().text().length();
         Passage beyond = new Passage("p1", real.articleId(), 0, length - 5, length + 5, "rejected.xxxxx");
 
@@ -145,7 +145,7 @@ class CitationVerifierTest {
 
     @Test
     void drops_a_source_from_an_article_that_is_not_in_the_corpus() {
-        Passage real = corpus.passage("p1").orElseThrow();
+        Passage real = corpus.primary().passage("p1").orElseThrow();
         Passage foreign = new Passage(real.id(), "another-article", real.ordinal(), real.start(), real.end(),
                 real.text());
 
@@ -172,7 +172,7 @@ class CitationVerifierTest {
     }
 
     private List<RetrievedPassage> sources(String... ids) {
-        return Arrays.stream(ids).map(id -> retrieved(corpus.passage(id).orElseThrow())).toList();
+        return Arrays.stream(ids).map(id -> retrieved(corpus.primary().passage(id).orElseThrow())).toList();
     }
 
     private static RetrievedPassage retrieved(Passage passage) {

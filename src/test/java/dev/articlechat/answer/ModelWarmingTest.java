@@ -43,11 +43,11 @@ class ModelWarmingTest {
         fake = FakeOpenAiServer.start();
         Corpus corpus = TestApp.shared().answers().corpus();
         HybridRetriever retriever = new HybridRetriever(PassageSearcher.open(new IndexGenerations(
-                TestApp.sharedIndexDir()).newestComplete().orElseThrow()), new QueryEmbedder(Embeddings.miniLm()),
-                corpus.passages());
+                TestApp.sharedIndexDir()).newestComplete().orElseThrow(), corpus), new QueryEmbedder(Embeddings.miniLm()),
+                corpus);
         ModelAnswerer model = new ModelAnswerer("cached:fake", OpenAiStreamingChatModel.builder()
                 .baseUrl(fake.baseUrl()).apiKey("test-key").modelName("fake").build(), corpus,
-                new ModelAnswerer.Limits(Duration.ofSeconds(10), 12_000, true), AnswerObserver.NONE, calls);
+                new ModelAnswerer.Limits(Duration.ofSeconds(10), 12_000, true), AnswerObserver.NONE, calls, new PromptCache(2));
         answers = new AnswerService(new AnswerSnapshot(corpus, retriever, QuestionRewriters.byRule(corpus),
                 Optional.of(model), new ExtractiveAnswerer(AnswerService.refusalFor(corpus)), null),
                 new AnswerService.Options(RetrievalMode.HYBRID, 8, 0));

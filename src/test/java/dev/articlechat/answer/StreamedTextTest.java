@@ -15,7 +15,7 @@ class StreamedTextTest {
     private final Corpus corpus = new ArticleLoader().load(List.of());
     private final CitationVerifier verifier = new CitationVerifier(corpus);
     private final List<RetrievedPassage> sources = List.of("p1", "p2", "p3").stream()
-            .map(id -> new RetrievedPassage(corpus.passage(id).orElseThrow(), 1.0, 0, 0, false)).toList();
+            .map(id -> new RetrievedPassage(corpus.primary().passage(id).orElseThrow(), 1.0, 0, 0, false)).toList();
     private final List<String> tokens = new ArrayList<>();
     private final AnswerListener listener = new AnswerListener() {
         @Override

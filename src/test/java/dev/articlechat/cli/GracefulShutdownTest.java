@@ -66,7 +66,7 @@ class GracefulShutdownTest {
                 new ChatModelSettings("openai", null, Path.of("models"), "fake-model", fake.baseUrl(), "test-key",
                         Duration.ofSeconds(20), 4096, 160, 2)));
         jobs = new ReindexJobs(chat::reindex);
-        app = HttpApi.create(chat.answers(), null, null, new Operations(jobs, null, GRACE)).start("127.0.0.1", 0);
+        app = HttpApi.create(chat.answers(), null, null, new Operations(jobs, null, null, GRACE)).start("127.0.0.1", 0);
     }
 
     @AfterEach

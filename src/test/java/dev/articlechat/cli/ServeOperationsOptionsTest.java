@@ -50,6 +50,6 @@ class ServeOperationsOptionsTest {
     private Operations parse(String... args) {
         ServeCommand serve = new ServeCommand();
         new CommandLine(serve).parseArgs(args);
-        return serve.operations(jobs);
+        return serve.operations(jobs, null);
     }
 }

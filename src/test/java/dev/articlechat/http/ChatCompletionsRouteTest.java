@@ -158,12 +158,13 @@ class ChatCompletionsRouteTest {
     }
 
     @Test
-    void lists_the_bot_as_the_one_model() {
+    void lists_the_bot_over_every_article_and_over_each_alone() {
         JavalinTest.test(app, (server, client) -> {
             List<ModelDescription> models = OpenAiModelCatalog.builder().baseUrl(client.getOrigin() + "/v1")
                     .apiKey("unused").build().listModels();
 
-            assertThat(models).extracting(ModelDescription::name).containsExactly("article-chat");
+            assertThat(models).extracting(ModelDescription::name)
+                    .containsExactly("article-chat", "article-chat:carney-praises-renewed-canada-china");
         });
     }
 

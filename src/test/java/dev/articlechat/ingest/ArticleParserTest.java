@@ -23,7 +23,7 @@ class ArticleParserTest {
                 Read more
                 """;
 
-        Article article = parser.parse("trade", raw, 0);
+        Article article = parser.parse("trade", raw);
 
         assertThat(article.title()).isEqualTo("Ottawa Weighs New Trade Rules");
         assertThat(article.text()).endsWith("The talks ended without a deal, officials said.");
@@ -42,7 +42,7 @@ class ArticleParserTest {
                 Talks continue.
                 """;
 
-        Article article = parser.parse("short", raw, 0);
+        Article article = parser.parse("short", raw);
 
         assertThat(article.text()).endsWith("He declined to comment.\nTalks continue.");
         assertThat(article.passages()).extracting(Passage::text).contains("Talks continue.");
@@ -58,7 +58,7 @@ class ArticleParserTest {
                 The talks ended without a deal, officials said.
                 """;
 
-        Article article = parser.parse("trade", raw, 0);
+        Article article = parser.parse("trade", raw);
 
         assertThat(article.text()).contains("By Jane Doe", "What Comes Next");
         assertThat(article.passages()).extracting(Passage::text)
@@ -71,7 +71,7 @@ class ArticleParserTest {
                 + "Canada signed eight agreements with China on Friday. Officials called it a new phase for trade.\r\n"
                 + "Both sides expect more talks before the end of the year.\r\n";
 
-        Article article = parser.parse("a", raw, 0);
+        Article article = parser.parse("a", raw);
 
         assertThat(article.passages()).extracting(Passage::text).containsExactly(
                 "Canada signed eight agreements with China on Friday.",
@@ -84,19 +84,21 @@ class ArticleParserTest {
     }
 
     @Test
-    void numbers_passages_from_the_given_corpus_position() {
+    void numbers_passages_within_their_article() {
         String raw = "Headline\nThe first sentence of this story is here. The second sentence of this story follows.";
 
-        Article article = parser.parse("later", raw, 7);
+        Article article = parser.parse("later", raw);
 
-        assertThat(article.passages()).extracting(Passage::id).containsExactly("p8", "p9");
-        assertThat(article.passages()).extracting(Passage::ordinal).containsExactly(7, 8);
+        assertThat(article.passages()).extracting(Passage::id).containsExactly("p1", "p2");
+        assertThat(article.passages()).extracting(Passage::ordinal).containsExactly(0, 1);
+        assertThat(article.passage("p2")).contains(article.passages().get(1));
+        assertThat(article.passage("p3")).isEmpty();
         assertThat(article.passages()).extracting(Passage::articleId).containsOnly("later");
     }
 
     @Test
     void rejects_a_text_that_is_only_a_title() {
-        assertThatThrownBy(() -> parser.parse("lonely", "Just A Headline Without Any Story\n\n", 0))
+        assertThatThrownBy(() -> parser.parse("lonely", "Just A Headline Without Any Story\n\n"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("lonely")
                 .hasMessageContaining("no body");
@@ -112,7 +114,7 @@ class ArticleParserTest {
                 one month ago
                 """;
 
-        assertThatThrownBy(() -> parser.parse("empty", raw, 0))
+        assertThatThrownBy(() -> parser.parse("empty", raw))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("empty")
                 .hasMessageContaining("no paragraph of prose");
@@ -123,7 +125,7 @@ class ArticleParserTest {
         String raw = "Headline\nThe first paragraph ends without a new sentence starting here.\n"
                 + "The second paragraph is a separate line of its own prose.";
 
-        List<Passage> passages = parser.parse("lines", raw, 0).passages();
+        List<Passage> passages = parser.parse("lines", raw).passages();
 
         assertThat(passages).hasSize(2).extracting(Passage::text).noneMatch(text -> text.contains("\n"));
     }

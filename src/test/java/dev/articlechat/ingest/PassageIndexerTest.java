@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +36,12 @@ class PassageIndexerTest {
             Share this article
             """;
 
+    private static final String HARBOUR_WALL = """
+            Harbour Wall Repaired
+            Workers finished repairing the harbour wall on Friday after the winter storms.
+            The repairs cost the town forty thousand pounds.
+            """;
+
     /** Loading the ONNX model takes a while; one instance serves every test. */
     private static EmbeddingModel model;
 
@@ -51,14 +58,14 @@ class PassageIndexerTest {
         Corpus corpus = load(FIRST_VERSION, "story.txt");
         Path indexDir = dir.resolve("index");
 
-        boolean built = indexer().ensureIndex(corpus, indexDir);
+        boolean built = indexer().update(corpus, indexDir).added() > 0;
 
         assertThat(built).isTrue();
-        try (PassageSearcher searcher = PassageSearcher.open(indexDir)) {
+        try (PassageSearcher searcher = PassageSearcher.open(indexDir, corpus)) {
             assertThat(searcher.size()).isEqualTo(corpus.passages().size()).isEqualTo(2);
-            List<PassageSearcher.Hit> hits = searcher.bm25(Map.of("deal", 1f), 5);
+            List<PassageSearcher.Hit> hits = searcher.bm25(Map.of("deal", 1f), 5, Optional.empty());
             assertThat(hits).extracting(hit -> hit.passage())
-                    .containsExactly(corpus.passage("p2").orElseThrow());
+                    .containsExactly(corpus.primary().passage("p2").orElseThrow());
         }
     }
 
@@ -66,9 +73,9 @@ class PassageIndexerTest {
     void does_not_rebuild_an_index_built_from_the_same_text() throws IOException {
         Corpus corpus = load(FIRST_VERSION, "story.txt");
         Path indexDir = dir.resolve("index");
-        indexer().ensureIndex(corpus, indexDir);
+        indexer().update(corpus, indexDir);
 
-        boolean rebuilt = indexer().ensureIndex(load(FIRST_VERSION, "same-story.txt"), indexDir);
+        boolean rebuilt = indexer().update(load(FIRST_VERSION, "same-story.txt"), indexDir).added() > 0;
 
         assertThat(rebuilt).isFalse();
     }
@@ -76,15 +83,15 @@ class PassageIndexerTest {
     @Test
     void rebuilds_the_index_when_the_article_text_changes() throws IOException {
         Path indexDir = dir.resolve("index");
-        indexer().ensureIndex(load(FIRST_VERSION, "first.txt"), indexDir);
+        indexer().update(load(FIRST_VERSION, "first.txt"), indexDir);
         Corpus edited = load(SECOND_VERSION, "second.txt");
 
-        boolean rebuilt = indexer().ensureIndex(edited, indexDir);
+        boolean rebuilt = indexer().update(edited, indexDir).added() > 0;
 
         assertThat(rebuilt).isTrue();
-        try (PassageSearcher searcher = PassageSearcher.open(indexDir)) {
+        try (PassageSearcher searcher = PassageSearcher.open(indexDir, edited)) {
             assertThat(searcher.size()).isEqualTo(3);
-            assertThat(searcher.bm25(Map.of("spring", 1f), 5)).extracting(hit -> hit.passage().text())
+            assertThat(searcher.bm25(Map.of("spring", 1f), 5, Optional.empty())).extracting(hit -> hit.passage().text())
                     .containsExactly("A second round of talks is planned for the spring.");
             assertThat(searcher.passageCount("without")).isZero();
         }
@@ -97,8 +104,8 @@ class PassageIndexerTest {
         Corpus first = load(FIRST_VERSION, "first.txt");
         Corpus second = load(SECOND_VERSION, "second.txt");
 
-        indexer().ensureIndex(first, firstDir);
-        indexer().ensureIndex(second, secondDir);
+        indexer().update(first, firstDir);
+        indexer().update(second, secondDir);
 
         String settings = IndexSchema.settings(MODEL_NAME);
         assertThat(PassageIndexer.fingerprintOf(firstDir)).contains(first.fingerprint(settings));
@@ -110,9 +117,9 @@ class PassageIndexerTest {
     void rebuilds_the_index_when_the_embedding_model_changes() throws IOException {
         Corpus corpus = load(FIRST_VERSION, "story.txt");
         Path indexDir = dir.resolve("index");
-        indexer().ensureIndex(corpus, indexDir);
+        indexer().update(corpus, indexDir);
 
-        boolean rebuilt = new PassageIndexer(model, "another-model").ensureIndex(corpus, indexDir);
+        boolean rebuilt = new PassageIndexer(model, "another-model").update(corpus, indexDir).added() > 0;
 
         assertThat(rebuilt).isTrue();
         assertThat(PassageIndexer.fingerprintOf(indexDir))
@@ -133,11 +140,11 @@ class PassageIndexerTest {
         Files.write(indexDir.resolve("_0.cfs"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
         Corpus corpus = load(FIRST_VERSION, "story.txt");
 
-        boolean built = indexer().ensureIndex(corpus, indexDir);
+        boolean built = indexer().update(corpus, indexDir).added() > 0;
 
         assertThat(built).isTrue();
         assertThat(PassageIndexer.fingerprintOf(indexDir)).contains(corpus.fingerprint(IndexSchema.settings(MODEL_NAME)));
-        try (PassageSearcher searcher = PassageSearcher.open(indexDir)) {
+        try (PassageSearcher searcher = PassageSearcher.open(indexDir, corpus)) {
             assertThat(searcher.size()).isEqualTo(2);
         }
     }
@@ -149,10 +156,10 @@ class PassageIndexerTest {
         Corpus corpus = load(FIRST_VERSION, "story.txt");
 
         assertThat(PassageIndexer.fingerprintOf(indexDir)).isEmpty();
-        boolean built = indexer().ensureIndex(corpus, indexDir);
+        boolean built = indexer().update(corpus, indexDir).added() > 0;
 
         assertThat(built).isTrue();
-        try (PassageSearcher searcher = PassageSearcher.open(indexDir)) {
+        try (PassageSearcher searcher = PassageSearcher.open(indexDir, corpus)) {
             assertThat(searcher.size()).isEqualTo(2);
         }
     }
@@ -161,18 +168,57 @@ class PassageIndexerTest {
     void rebuilds_an_index_whose_files_were_truncated() throws IOException {
         Path indexDir = dir.resolve("index");
         Corpus corpus = load(FIRST_VERSION, "story.txt");
-        indexer().ensureIndex(corpus, indexDir);
+        indexer().update(corpus, indexDir);
         try (var files = Files.list(indexDir)) {
             for (Path file : files.filter(f -> !f.getFileName().toString().equals("write.lock")).toList()) {
                 Files.write(file, new byte[] {0x3f, (byte) 0xd7, 0x6c, 0x17, 0, 0, 0});
             }
         }
 
-        boolean rebuilt = indexer().ensureIndex(corpus, indexDir);
+        boolean rebuilt = indexer().update(corpus, indexDir).added() > 0;
 
         assertThat(rebuilt).isTrue();
-        try (PassageSearcher searcher = PassageSearcher.open(indexDir)) {
+        try (PassageSearcher searcher = PassageSearcher.open(indexDir, corpus)) {
             assertThat(searcher.size()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void embeds_only_the_article_that_was_added_and_keeps_the_others() throws IOException {
+        Path indexDir = dir.resolve("index");
+        Path first = Files.writeString(dir.resolve("first.txt"), FIRST_VERSION);
+        Path other = Files.writeString(dir.resolve("other.txt"), HARBOUR_WALL);
+        indexer().update(new ArticleLoader().load(List.of(first)), indexDir);
+        Corpus both = new ArticleLoader().load(List.of(first, other));
+
+        PassageIndexer.Update update = indexer().update(both, indexDir);
+
+        assertThat(update).isEqualTo(new PassageIndexer.Update(1, 0, 1, 2));
+        assertThat(indexer().holds(both, indexDir)).isTrue();
+        try (PassageSearcher searcher = PassageSearcher.open(indexDir, both)) {
+            assertThat(searcher.size()).isEqualTo(4);
+            assertThat(searcher.bm25(Map.of("harbour", 1f), 5, Optional.of("ottawa-weighs-new-trade-rules"))).isEmpty();
+            assertThat(searcher.bm25(Map.of("harbour", 1f), 5, Optional.of("harbour-wall-repaired")))
+                    .extracting(hit -> hit.passage().articleId()).containsOnly("harbour-wall-repaired");
+        }
+    }
+
+    @Test
+    void drops_the_passages_of_an_article_that_changed_or_went() throws IOException {
+        Path indexDir = dir.resolve("index");
+        Path first = Files.writeString(dir.resolve("first.txt"), FIRST_VERSION);
+        Path other = Files.writeString(dir.resolve("other.txt"), HARBOUR_WALL);
+        indexer().update(new ArticleLoader().load(List.of(first, other)), indexDir);
+        Files.writeString(first, SECOND_VERSION);
+        Corpus edited = new ArticleLoader().load(List.of(first));
+
+        PassageIndexer.Update update = indexer().update(edited, indexDir);
+
+        assertThat(update).isEqualTo(new PassageIndexer.Update(1, 2, 0, 3));
+        try (PassageSearcher searcher = PassageSearcher.open(indexDir, edited)) {
+            assertThat(searcher.size()).isEqualTo(3);
+            assertThat(searcher.bm25(Map.of("harbour", 1f), 5, Optional.empty())).isEmpty();
+            assertThat(searcher.bm25(Map.of("spring", 1f), 5, Optional.empty())).hasSize(1);
         }
     }
 

@@ -28,7 +28,7 @@ class LlamaCppChatModelTest {
     @BeforeAll
     static void loadTinyModel() {
         Path file = TinyGguf.write(dir.resolve("tiny.gguf"));
-        model = new LlamaCppChatModel(file, new LlamaCppChatModel.Options(TinyGguf.CONTEXT_LENGTH, 8, 1, 0f));
+        model = new LlamaCppChatModel(file, new LlamaCppChatModel.Options(TinyGguf.CONTEXT_LENGTH, 8, 1, 0f, 1));
     }
 
     @AfterAll

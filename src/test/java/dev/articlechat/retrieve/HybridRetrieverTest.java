@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -43,9 +44,9 @@ class HybridRetrieverTest {
         model = new AllMiniLmL6V2QuantizedEmbeddingModel();
         corpus = new ArticleLoader().load(List.of());
         Path indexDir = dir.resolve("index");
-        new PassageIndexer(model, "all-MiniLM-L6-v2-q").ensureIndex(corpus, indexDir);
-        searcher = PassageSearcher.open(indexDir);
-        retriever = new HybridRetriever(searcher, new QueryEmbedder(model), corpus.passages());
+        new PassageIndexer(model, "all-MiniLM-L6-v2-q").update(corpus, indexDir);
+        searcher = PassageSearcher.open(indexDir, corpus);
+        retriever = new HybridRetriever(searcher, new QueryEmbedder(model), corpus);
     }
 
     @AfterAll
@@ -63,9 +64,9 @@ class HybridRetrieverTest {
     void each_mode_returns_passages_ranked_by_its_own_signal() {
         RetrievalQuery query = RetrievalQuery.of("Who did Carney meet in Beijing?");
 
-        Retrieval bm25 = retriever.retrieve(query, RetrievalMode.BM25, LIMIT, 0);
-        Retrieval vector = retriever.retrieve(query, RetrievalMode.VECTOR, LIMIT, 0);
-        Retrieval hybrid = retriever.retrieve(query, RetrievalMode.HYBRID, LIMIT, 0);
+        Retrieval bm25 = retriever.retrieve(query, RetrievalMode.BM25, LIMIT, 0, Optional.empty());
+        Retrieval vector = retriever.retrieve(query, RetrievalMode.VECTOR, LIMIT, 0, Optional.empty());
+        Retrieval hybrid = retriever.retrieve(query, RetrievalMode.HYBRID, LIMIT, 0, Optional.empty());
 
         assertThat(bm25.passages()).hasSize(LIMIT).allSatisfy(p -> {
             assertThat(p.lexical()).isPositive();
@@ -107,8 +108,8 @@ class HybridRetrieverTest {
     void adds_neighbouring_sentences_marked_as_context_when_asked_for_a_window() {
         RetrievalQuery query = RetrievalQuery.of("Where had Carney and Xi met before?");
 
-        Retrieval narrow = retriever.retrieve(query, RetrievalMode.HYBRID, 2, 0);
-        Retrieval wide = retriever.retrieve(query, RetrievalMode.HYBRID, 2, 1);
+        Retrieval narrow = retriever.retrieve(query, RetrievalMode.HYBRID, 2, 0, Optional.empty());
+        Retrieval wide = retriever.retrieve(query, RetrievalMode.HYBRID, 2, 1, Optional.empty());
 
         List<RetrievedPassage> hits = wide.passages().stream().filter(p -> !p.context()).toList();
         List<RetrievedPassage> neighbours = wide.passages().stream().filter(RetrievedPassage::context).toList();
@@ -133,11 +134,12 @@ class HybridRetrieverTest {
                         + "The closing sentence of it is about rivers and lakes.\n");
         Corpus two = new ArticleLoader().load(List.of(alpha, beta));
         Path indexDir = dir.resolve("two-articles");
-        new PassageIndexer(model, "all-MiniLM-L6-v2-q").ensureIndex(two, indexDir);
+        new PassageIndexer(model, "all-MiniLM-L6-v2-q").update(two, indexDir);
 
-        try (PassageSearcher twoSearcher = PassageSearcher.open(indexDir)) {
-            HybridRetriever twoRetriever = new HybridRetriever(twoSearcher, new QueryEmbedder(model), two.passages());
-            Retrieval retrieval = twoRetriever.retrieve(RetrievalQuery.of("zebras Nairobi"), RetrievalMode.BM25, 1, 1);
+        try (PassageSearcher twoSearcher = PassageSearcher.open(indexDir, two)) {
+            HybridRetriever twoRetriever = new HybridRetriever(twoSearcher, new QueryEmbedder(model), two);
+            Retrieval retrieval = twoRetriever.retrieve(RetrievalQuery.of("zebras Nairobi"), RetrievalMode.BM25, 1, 1,
+                    Optional.empty());
 
             assertThat(retrieval.passages()).extracting(p -> p.passage().id()).containsExactly("p2", "p1");
             assertThat(retrieval.passages()).extracting(p -> p.passage().articleId()).containsOnly("alpha-story");
@@ -148,8 +150,8 @@ class HybridRetrieverTest {
     void a_question_with_no_indexed_words_finds_nothing_by_bm25_and_does_not_fail() {
         RetrievalQuery query = RetrievalQuery.of("???");
 
-        Retrieval bm25 = retriever.retrieve(query, RetrievalMode.BM25, LIMIT, 1);
-        Retrieval hybrid = retriever.retrieve(query, RetrievalMode.HYBRID, LIMIT, 0);
+        Retrieval bm25 = retriever.retrieve(query, RetrievalMode.BM25, LIMIT, 1, Optional.empty());
+        Retrieval hybrid = retriever.retrieve(query, RetrievalMode.HYBRID, LIMIT, 0, Optional.empty());
 
         assertThat(bm25.passages()).isEmpty();
         assertThat(bm25.questionTerms()).isEmpty();
@@ -158,7 +160,7 @@ class HybridRetrieverTest {
 
     @Test
     void a_question_of_stop_words_only_finds_nothing_by_bm25() {
-        Retrieval retrieval = retriever.retrieve(RetrievalQuery.of("Is it to be or not?"), RetrievalMode.BM25, LIMIT, 0);
+        Retrieval retrieval = retriever.retrieve(RetrievalQuery.of("Is it to be or not?"), RetrievalMode.BM25, LIMIT, 0, Optional.empty());
 
         assertThat(retrieval.passages()).isEmpty();
     }
@@ -166,7 +168,7 @@ class HybridRetrieverTest {
     @Test
     void marks_a_name_the_article_never_mentions_as_salient_and_absent() {
         Retrieval retrieval = retriever.retrieve(
-                RetrievalQuery.of("What did Carney say about Mexico?"), RetrievalMode.HYBRID, LIMIT, 0);
+                RetrievalQuery.of("What did Carney say about Mexico?"), RetrievalMode.HYBRID, LIMIT, 0, Optional.empty());
 
         QueryTerm mexico = term(retrieval, "Mexico");
         assertThat(mexico.salient()).isTrue();
@@ -180,7 +182,7 @@ class HybridRetrieverTest {
     @Test
     void marks_a_number_as_salient() {
         Retrieval retrieval = retriever.retrieve(
-                RetrievalQuery.of("what happened in 2018?"), RetrievalMode.BM25, LIMIT, 0);
+                RetrievalQuery.of("what happened in 2018?"), RetrievalMode.BM25, LIMIT, 0, Optional.empty());
 
         QueryTerm year = term(retrieval, "2018");
         assertThat(year.salient()).isTrue();
@@ -194,7 +196,7 @@ class HybridRetrieverTest {
                 .filter(q -> q.id().equals("g01")).findFirst().orElseThrow();
         RetrievalQuery query = queryFor(followUp);
 
-        Retrieval retrieval = retriever.retrieve(query, RetrievalMode.HYBRID, LIMIT, 0);
+        Retrieval retrieval = retriever.retrieve(query, RetrievalMode.HYBRID, LIMIT, 0, Optional.empty());
 
         assertThat(query.hasContext()).isTrue();
         List<String> conversation = new TermAnalyzer().terms("Xi Jinping");
@@ -205,7 +207,7 @@ class HybridRetrieverTest {
     private static List<String> missesAt(int limit) {
         List<String> misses = new ArrayList<>();
         for (EvalQuestion question : answerableDevQuestions()) {
-            Retrieval retrieval = retriever.retrieve(queryFor(question), RetrievalMode.HYBRID, limit, 0);
+            Retrieval retrieval = retriever.retrieve(queryFor(question), RetrievalMode.HYBRID, limit, 0, Optional.empty());
             if (!holdsEvidence(retrieval, question)) {
                 misses.add(question.id() + " " + question.q() + " -> " + idsOf(retrieval));
             }
@@ -220,7 +222,7 @@ class HybridRetrieverTest {
     private static int recall(List<EvalQuestion> questions, RetrievalMode mode, int depth) {
         int found = 0;
         for (EvalQuestion question : questions) {
-            Retrieval retrieval = retriever.retrieve(queryFor(question), mode, depth, 0);
+            Retrieval retrieval = retriever.retrieve(queryFor(question), mode, depth, 0, Optional.empty());
             assertThat(retrieval.passages()).as("%s in %s mode", question.id(), mode).isNotEmpty();
             found += holdsEvidence(retrieval, question) ? 1 : 0;
         }

@@ -22,7 +22,7 @@ class AnswerBlocksTest {
         Answer answer = answered("Carney met Xi Jinping [1] and Anand spoke [2].",
                 citation(1, "  Carney met President Xi Jinping in Beijing.  "), citation(2, "Anand echoed it."));
 
-        SlackMessage message = AnswerBlocks.answer(answer);
+        SlackMessage message = AnswerBlocks.answer(answer, ArticleTitles.NONE);
 
         assertThat(message.blocks()).hasSize(3);
         assertThat(sectionText(message.blocks().get(0))).isEqualTo("Carney met Xi Jinping [1] and Anand spoke [2].");
@@ -36,7 +36,7 @@ class AnswerBlocksTest {
         Answer answer = new Answer("The article does not say.", false, List.of(citation(1, "stray")), "extractive",
                 "q", null, null);
 
-        SlackMessage message = AnswerBlocks.answer(answer);
+        SlackMessage message = AnswerBlocks.answer(answer, ArticleTitles.NONE);
 
         assertThat(message.blocks()).singleElement().isInstanceOf(SectionBlock.class);
         assertThat(message.text()).isEqualTo("The article does not say.");
@@ -46,7 +46,7 @@ class AnswerBlocksTest {
     void escapes_slacks_control_characters_in_the_answer_and_the_quotes() {
         Answer answer = answered("Trade & tariffs <!channel> > 5% [1]", citation(1, "<@U123> & <https://evil|click>"));
 
-        SlackMessage message = AnswerBlocks.answer(answer);
+        SlackMessage message = AnswerBlocks.answer(answer, ArticleTitles.NONE);
 
         assertThat(sectionText(message.blocks().get(0))).isEqualTo("Trade &amp; tariffs &lt;!channel&gt; &gt; 5% [1]");
         assertThat(contextText(message.blocks().get(1)))
@@ -61,7 +61,7 @@ class AnswerBlocksTest {
         IntStream.rangeClosed(1, 80).forEach(n -> citations.add(citation(n, sentence.repeat(40))));
         Answer answer = answered(sentence.repeat(200) + "🐼".repeat(2000), citations.toArray(Citation[]::new));
 
-        SlackMessage message = AnswerBlocks.answer(answer);
+        SlackMessage message = AnswerBlocks.answer(answer, ArticleTitles.NONE);
 
         assertThat(message.blocks()).hasSize(AnswerBlocks.MAX_BLOCKS);
         assertThat(message.text().length()).isLessThanOrEqualTo(AnswerBlocks.MAX_TEXT);
@@ -80,7 +80,7 @@ class AnswerBlocksTest {
         Citation[] citations = IntStream.rangeClosed(1, 49).mapToObj(n -> citation(n, "Quote " + n))
                 .toArray(Citation[]::new);
 
-        SlackMessage message = AnswerBlocks.answer(answered("Long [1]", citations));
+        SlackMessage message = AnswerBlocks.answer(answered("Long [1]", citations), ArticleTitles.NONE);
 
         assertThat(message.blocks()).hasSize(50);
         assertThat(contextText(message.blocks().get(49))).isEqualTo("*[49]* “Quote 49”");
@@ -88,11 +88,20 @@ class AnswerBlocksTest {
 
     @Test
     void leads_a_commands_answer_with_who_asked_what_escaping_only_the_question() {
-        SlackMessage message = AnswerBlocks.commandAnswer(answered("Yes [1]", citation(1, "Quote")), "A<b>&c?", "U1");
+        SlackMessage message = AnswerBlocks.commandAnswer(answered("Yes [1]", citation(1, "Quote")), "A<b>&c?", "U1",
+                ArticleTitles.NONE);
 
         assertThat(contextText(message.blocks().get(0))).isEqualTo("<@U1> asked: A&lt;b&gt;&amp;c?");
-        assertThat(contextText(AnswerBlocks.commandAnswer(answered("Yes [1]", citation(1, "Q")), "q", "<!here>")
-                .blocks().get(0))).isEqualTo("Someone asked: q");
+        assertThat(contextText(AnswerBlocks.commandAnswer(answered("Yes [1]", citation(1, "Q")), "q", "<!here>",
+                ArticleTitles.NONE).blocks().get(0))).isEqualTo("Someone asked: q");
+    }
+
+    @Test
+    void names_the_article_of_each_source_when_several_are_served() {
+        SlackMessage message = AnswerBlocks.answer(answered("Yes [1]", citation(1, "Quote")),
+                articleId -> articleId.equals("article") ? "Floods <and> Barriers" : null);
+
+        assertThat(contextText(message.blocks().get(1))).isEqualTo("*[1]* “Quote” — _Floods &lt;and&gt; Barriers_");
     }
 
     private static Answer answered(String text, Citation... citations) {

@@ -51,6 +51,23 @@ public final class AdminClient {
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("question", question).toString())));
     }
 
+    /** A question scoped to one article ({@code articleId}). */
+    public Reply askAbout(String question, String articleId) {
+        return send("POST", "/api/ask", "application/json", JSON.createObjectNode().put("question", question)
+                .put("articleId", articleId).toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Any request with a body of the given type (null for none). */
+    public Reply send(String method, String path, String contentType, byte[] body) {
+        HttpRequest.Builder request = request(path).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body));
+        return send(contentType == null ? request : request.header("Content-Type", contentType));
+    }
+
+    public Reply delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     /** Starts a re-index and waits for it to end; returns the job as {@code GET /admin/reindex} shows it then. */
     public JsonNode reindex() {
         Reply started = post("/admin/reindex");

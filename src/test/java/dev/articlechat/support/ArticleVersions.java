@@ -37,6 +37,6 @@ public final class ArticleVersions {
 
     /** The text {@code GET /api/article} serves for a raw article: the one citation offsets point into. */
     public static String served(String raw) {
-        return new ArticleParser().parse("article", raw, 0).text();
+        return new ArticleParser().parse("article", raw).text();
     }
 }

@@ -56,8 +56,8 @@ public final class TestApp {
         Corpus corpus = shared().answers().corpus();
         try {
             Path generation = new IndexGenerations(sharedIndexDir).newestComplete().orElseThrow();
-            HybridRetriever retriever = new HybridRetriever(PassageSearcher.open(generation),
-                    new QueryEmbedder(Embeddings.miniLm()), corpus.passages());
+            HybridRetriever retriever = new HybridRetriever(PassageSearcher.open(generation, corpus),
+                    new QueryEmbedder(Embeddings.miniLm()), corpus);
             return new AnswerService(new AnswerSnapshot(corpus, retriever, QuestionRewriters.byRule(corpus),
                     Optional.empty(), answerer, null), new AnswerService.Options(RetrievalMode.HYBRID, 8, 0));
         } catch (IOException e) {

@@ -1,0 +1,71 @@
+package dev.articlechat.reindex;
+
+import dev.articlechat.ingest.Article;
+import dev.articlechat.ingest.ArticleLoader;
+import dev.articlechat.ingest.ArticleStore;
+import dev.articlechat.ingest.Corpus;
+import java.io.IOException;
+import java.util.function.Supplier;
+
+/**
+ * Articles added, replaced and removed while serving: each is checked as the server would read it, kept in the
+ * {@link ArticleStore} so that it survives a restart, and served once the re-index it starts has swapped in the
+ * new index (questions in flight finish on the old one).
+ */
+public final class ArticleLibrary {
+
+    /** An article as it came in: plain text whose first line is the title, or an HTML page. */
+    public record Upload(ArticleStore.Format format, String content, String id) {
+    }
+
+    /** Stored and being indexed: answerable once {@code GET /api/articles} lists it. */
+    public record Added(String id, String title, int passages, boolean replaced, long job) {
+    }
+
+    /** How a removal went. */
+    public enum Removal {
+        REMOVED,
+        /** No article has the id. */
+        UNKNOWN,
+        /** The article comes from a file given at start, which the next start would read again. */
+        FROM_A_FILE
+    }
+
+    private final ArticleStore store;
+    private final ArticleLoader loader = new ArticleLoader();
+    private final ReindexJobs reindex;
+    private final Supplier<Corpus> served;
+
+    /** @param served the corpus answered from now */
+    public ArticleLibrary(ArticleStore store, ReindexJobs reindex, Supplier<Corpus> served) {
+        this.store = store;
+        this.reindex = reindex;
+        this.served = served;
+    }
+
+    /**
+     * @throws IllegalArgumentException when it is no article: no title, no paragraph of prose, a bad id
+     * @throws IllegalStateException    when the server is stopping
+     */
+    public synchronized Added add(Upload upload) throws IOException {
+        String raw = loader.rawText(upload.format(), upload.content());
+        String id = upload.id() != null ? upload.id() : ArticleLoader.idFromTitle(raw);
+        if (!ArticleStore.ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("An article id is 1 to 64 lower-case letters, digits and hyphens.");
+        }
+        Article article = loader.parse(id, raw);
+        boolean replaced = served.get().article(id).isPresent();
+        store.save(id, upload.format(), upload.content());
+        ReindexJob job = reindex.request();
+        return new Added(id, article.title(), article.passages().size(), replaced, job.id());
+    }
+
+    /** @throws IllegalStateException when the server is stopping */
+    public synchronized Removal remove(String id) throws IOException {
+        if (ArticleStore.ID.matcher(id).matches() && store.delete(id)) {
+            reindex.request();
+            return Removal.REMOVED;
+        }
+        return served.get().article(id).isPresent() ? Removal.FROM_A_FILE : Removal.UNKNOWN;
+    }
+}
