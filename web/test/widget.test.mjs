@@ -7,8 +7,8 @@ import {
   WEB_DIR, hostPage, launchBrowser, openPage, sendFile, sendPage, startSite, widget,
 } from './support.mjs';
 
-const citation = (n, quote = `Quoted sentence ${n}.`) => ({
-  n, passageId: `p${n}`, quote, start: 10 * n, end: 10 * n + quote.length, articleId: 'fake',
+const citation = (n, quote = `Quoted sentence ${n}.`, articleId = 'fake') => ({
+  n, passageId: `p${n}`, quote, start: 10 * n, end: 10 * n + quote.length, articleId,
 });
 const answerObject = (answer, extra = {}) => ({
   answer, answered: true, citations: [citation(1)], model: 'fake', query: 'q', timingsMs: { retrieve: 1, generate: 1, total: 2 }, ...extra,
@@ -17,11 +17,11 @@ const sse = (type, data) => `event: ${type}\ndata: ${JSON.stringify(data)}\n\n`;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** What the fake API was asked, and whether the browser hung up on it. */
-const seen = { bodies: [], hungUp: 0, attempts: new Map() };
+const seen = { bodies: [], hungUp: 0, attempts: new Map(), articleLists: 0 };
 
 async function stream(req, res, body) {
-  const { question, history } = JSON.parse(body);
-  seen.bodies.push({ question, history });
+  const { question, history, articleId } = JSON.parse(body);
+  seen.bodies.push({ question, history, articleId });
   const attempt = (seen.attempts.get(question) || 0) + 1;
   seen.attempts.set(question, attempt);
   if (/busy/.test(question)) {
@@ -61,6 +61,9 @@ async function stream(req, res, body) {
       await sleep(30);
     }
     res.end();
+  } else if (/two articles/.test(question)) {
+    res.end(sse('answer', answerObject('One article says [1], another says [2].', {
+      citations: [citation(1, 'From the first.', 'fake-a'), citation(2, 'From the second.', 'fake-b')] })));
   } else if (/unsure/.test(question)) {
     res.end(sse('answer', answerObject('The article does not say.', { answered: false, citations: [] })));
   } else {
@@ -75,6 +78,13 @@ function once(req, res, body) {
   res.writeHead(200, { 'Content-Type': 'application/json' });
   res.end(JSON.stringify(answerObject(`Answered without streaming [1].`)));
 }
+
+/** GET /api/articles of the fake API: the articles it serves. */
+const articleList = (articles) => (req, res) => {
+  seen.articleLists++;
+  res.writeHead(200, { 'Content-Type': 'application/json' });
+  res.end(JSON.stringify({ articles }));
+};
 
 let browser;
 let site;
@@ -91,8 +101,15 @@ before(async () => {
     '/nostream.html': page('/nostream', 'data-open'),
     '/unreachable.html': page('http://127.0.0.1:1', 'data-open'),
     '/dark-left.html': page('/fake', 'data-theme="dark" data-position="left" data-title="Ask Us"'),
+    '/scoped.html': page('/fake', 'data-open data-article="fake-a"'),
+    '/scoped-fake.html': page('/fake', 'data-open data-article="fake"'),
+    '/single.html': page('/single', 'data-open'),
     '/fake/api/ask/stream': stream,
     '/fake/api/ask': once,
+    '/fake/api/articles': articleList([{ id: 'fake-a', title: 'The first article', passages: 3 },
+      { id: 'fake-b', title: 'The second article', passages: 4 }, { id: 'fake', title: 'The fake article', passages: 5 }]),
+    '/single/api/ask/stream': stream,
+    '/single/api/articles': articleList([{ id: 'fake', title: 'The only article', passages: 5 }]),
     '/nostream/api/ask': once,
   });
 });
@@ -105,6 +122,7 @@ after(async () => {
 beforeEach(() => {
   seen.bodies = [];
   seen.attempts.clear();
+  seen.articleLists = 0;
 });
 
 async function ask(page, question) {
@@ -276,6 +294,63 @@ describe('the widget', () => {
     await page.waitForTimeout(300); // an onerror would have fired by now
     assert.equal(await page.evaluate(() => window.__xss), undefined);
     assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  });
+
+  test('asks every question of its data-article, and keeps that article\'s conversation apart', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${site.origin}/scoped.html`);
+    await ask(page, 'One?');
+    await lastAnswer(page).locator('.sources').waitFor();
+    await ask(page, 'Two?');
+    await widget(page).getByText('Answer 2 with 2 turns before it').waitFor();
+    assert.deepEqual(seen.bodies.map((b) => b.articleId), ['fake-a', 'fake-a']);
+
+    await page.goto(`${site.origin}/fake.html`); // the same tab, an unscoped widget
+    await ask(page, 'Unscoped?');
+    await widget(page).getByText('Answer 3 with 0 turns before it').waitFor();
+    assert.equal(seen.bodies[2].articleId, undefined, 'no articleId without data-article');
+    await page.goto(`${site.origin}/scoped.html`);
+    assert.equal(await widget(page).locator('article.msg.user').count(), 2, 'the scoped conversation is its own');
+  });
+
+  test('names the article of each citation when the answer draws on several, asking for the list once', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${site.origin}/fake.html`);
+    assert.equal(seen.articleLists, 0, 'not asked for before an answer needs it');
+    await ask(page, 'From two articles?');
+    const titles = lastAnswer(page).locator('.sources cite');
+    await titles.nth(1).waitFor();
+    assert.deepEqual(await titles.allTextContents(), ['The first article', 'The second article']);
+    assert.deepEqual(await lastAnswer(page).locator('.sources q').allTextContents(),
+      ['From the first.', 'From the second.']);
+
+    await ask(page, 'Again from two articles?');
+    await lastAnswer(page).locator('.sources cite').nth(1).waitFor();
+    await page.reload(); // the restored answers are named too
+    await widget(page).locator('article.msg.assistant .sources cite').nth(3).waitFor();
+    assert.equal(seen.articleLists, 2, 'once for the page, and once after the reload');
+    assert.deepEqual(page.problems, []);
+  });
+
+  test('names no article, and asks for no list, when every citation is from the article it is scoped to', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${site.origin}/scoped-fake.html`);
+    await ask(page, 'Scoped?');
+    await lastAnswer(page).locator('.sources').waitFor();
+    await page.waitForTimeout(300);
+    assert.equal(await lastAnswer(page).locator('.sources cite').count(), 0);
+    assert.equal(seen.articleLists, 0);
+  });
+
+  test('names no article when the server serves only one', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${site.origin}/single.html`);
+    await ask(page, 'Single?');
+    await lastAnswer(page).locator('.sources').waitFor();
+    for (let i = 0; i < 50 && seen.articleLists === 0; i++) await page.waitForTimeout(20);
+    await page.waitForTimeout(100);
+    assert.equal(seen.articleLists, 1);
+    assert.equal(await lastAnswer(page).locator('.sources cite').count(), 0);
   });
 
   test('follows its data attributes: theme, position and title', async () => {

@@ -17,26 +17,32 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the browser tests in {@code web/test} (Node's test runner driving Debian's Chromium through
- * playwright-core) against the real server on loopback. The page that embeds the widget is served by the tests on
- * another origin ({@code http://localhost:PORT} against the API's {@code http://127.0.0.1:PORT}), which this
- * server allows by CORS, as an operator would with {@code --cors-origin}.
+ * Runs the widget's tests in {@code web/test}, each {@code *.test.mjs} file in turn: the Node tests of its modules
+ * (no browser), and the browser tests (Node's test runner driving Debian's Chromium through playwright-core)
+ * against the real server on loopback. The page that embeds the widget is served by the tests on another origin
+ * ({@code http://localhost:PORT} against the API's {@code http://127.0.0.1:PORT}), which this server allows by
+ * CORS, as an operator would with {@code --cors-origin}.
  *
- * <p>Two servers: one with the extractive answerer (the default test setup), and one whose answers a language
+ * <p>Three servers: one with the extractive answerer (the default test setup); one whose answers a language
  * model writes word by word (an OpenAI-compatible fake on loopback), so that the browser sees an answer arrive
- * sentence by sentence and a Stop that reaches the model.
+ * sentence by sentence and a Stop that reaches the model; and one serving two articles, for the demo page's list
+ * and the widget scoped to one article.
  *
  * <p>Never skipped: without Node, Chromium or the npm packages it fails and says what to install.
  */
 class WidgetBrowserIT {
 
     private static final Path WEB = Path.of("web");
+    /** The two articles of the third server, in the order served (the first is the one {@code /api/article} gives). */
+    private static final List<Path> TWO_ARTICLES = List.of(Path.of("src/test/resources/articles/harbour-flood.txt"),
+            Path.of("src/test/resources/articles/vaccine-trial.txt"));
     private static final Path ARTIFACTS = Path.of("target", "widget-artifacts");
     private static final long TIME_LIMIT_MINUTES = 10;
 
@@ -47,20 +53,29 @@ class WidgetBrowserIT {
         int hostPagePort = freePort();
         Javalin server = HttpApi.create(TestApp.shared().answers(), null,
                 new HttpSettings(List.of("http://localhost:" + hostPagePort)));
-        try (FakeOpenAiServer model = FakeOpenAiServer.start(); ArticleChat modelApp = openWithModel(model)) {
+        try (FakeOpenAiServer model = FakeOpenAiServer.start(); ArticleChat modelApp = openWithModel(model);
+             ArticleChat twoArticlesApp = openWithTwoArticles()) {
             // Keep-alive comments every 250 ms: they are how the server notices a reader who hung up between sentences.
             Javalin modelServer = HttpApi.create(modelApp.answers(), null, Duration.ofMillis(250));
+            Javalin twoArticlesServer = HttpApi.create(twoArticlesApp.answers());
             server.start("127.0.0.1", 0);
             modelServer.start("127.0.0.1", 0);
+            twoArticlesServer.start("127.0.0.1", 0);
             try {
                 Files.createDirectories(ARTIFACTS);
+                Ports ports = new Ports(server.port(), modelServer.port(), twoArticlesServer.port(), hostPagePort);
                 // One file at a time: each starts a Chromium, and two at once on a small machine make timings flaky.
+                // Every file runs, so that one failing does not hide how the others fare.
+                List<String> failed = new ArrayList<>();
                 for (String file : testFiles()) {
-                    assertThat(runNodeTests(file, server.port(), modelServer.port(), hostPagePort, chromium))
-                            .as("exit code of `node --test %s` (its output is above)", file).isZero();
+                    if (runNodeTests(file, ports, chromium) != 0) {
+                        failed.add(file);
+                    }
                 }
+                assertThat(failed).as("files whose `node --test FILE` failed (their output is above)").isEmpty();
             } finally {
                 modelServer.stop();
+                twoArticlesServer.stop();
             }
             assertThat(ARTIFACTS.resolve("demo-phone-360-answer.png")).exists();
             assertThat(ARTIFACTS.resolve("demo-desktop-1280-answer.png")).exists();
@@ -85,12 +100,20 @@ class WidgetBrowserIT {
         return ArticleChat.open(TestApp.withOpenAiModel(model.baseUrl(), Duration.ofSeconds(30)));
     }
 
-    private static int runNodeTests(String file, int apiPort, int modelApiPort, int hostPagePort, String chromium)
-            throws Exception {
+    /** Where the tests find each server, and the port of the page they serve on another origin. */
+    private record Ports(int api, int modelApi, int twoArticlesApi, int hostPage) {
+    }
+
+    private static ArticleChat openWithTwoArticles() {
+        return ArticleChat.open(TestApp.settings(TestApp.temporaryIndexDir(), TWO_ARTICLES));
+    }
+
+    private static int runNodeTests(String file, Ports ports, String chromium) throws Exception {
         ProcessBuilder tests = new ProcessBuilder("node", "--test", file).directory(WEB.toFile()).redirectErrorStream(true);
-        tests.environment().put("ARTICLE_CHAT_URL", "http://127.0.0.1:" + apiPort);
-        tests.environment().put("ARTICLE_CHAT_MODEL_URL", "http://127.0.0.1:" + modelApiPort);
-        tests.environment().put("WIDGET_HOST_PORT", String.valueOf(hostPagePort));
+        tests.environment().put("ARTICLE_CHAT_URL", "http://127.0.0.1:" + ports.api());
+        tests.environment().put("ARTICLE_CHAT_MODEL_URL", "http://127.0.0.1:" + ports.modelApi());
+        tests.environment().put("ARTICLE_CHAT_TWO_ARTICLES_URL", "http://127.0.0.1:" + ports.twoArticlesApi());
+        tests.environment().put("WIDGET_HOST_PORT", String.valueOf(ports.hostPage()));
         tests.environment().put("WIDGET_ARTIFACTS", ARTIFACTS.toAbsolutePath().toString());
         tests.environment().put("CHROMIUM_PATH", chromium);
         Process run = tests.start();
@@ -118,9 +141,11 @@ class WidgetBrowserIT {
         assertThat(Files.isExecutable(Path.of(chromium)))
                 .as("Chromium at %s (Debian: apt-get install chromium, or set CHROMIUM_PATH)%s", chromium, fix)
                 .isTrue();
-        assertThat(WEB.resolve("node_modules").resolve("playwright-core"))
-                .as("playwright-core installed: run `npm ci` in web/%s", fix)
-                .isDirectory();
+        for (String module : List.of("playwright-core", "esbuild")) {
+            assertThat(WEB.resolve("node_modules").resolve(module))
+                    .as("%s installed: run `npm ci` in web/%s", module, fix)
+                    .isDirectory();
+        }
     }
 
     private static List<String> testFiles() throws IOException {
