@@ -123,6 +123,14 @@ public final class AnswerService implements Closeable {
         });
     }
 
+    /** As {@link #warmModel()}, for the questions the given one stands for: about its article, or about all. */
+    public void warmModel(Question question) {
+        using(answers -> {
+            answers.snapshot().model().ifPresent(model -> question.scope().ifPresentOrElse(model::warm, model::warm));
+            return null;
+        });
+    }
+
     /** The corpus answered from now; a re-index may replace it with the next call. */
     public Corpus corpus() {
         return current.get().snapshot().corpus();

@@ -97,6 +97,12 @@ public final class ModelAnswerer {
         wholeCorpus.ifPresent(this::warm);
     }
 
+    /** As {@link #warm()}, for the questions about one article. */
+    public void warm(String articleId) {
+        corpus.article(articleId).flatMap(a -> ArticlePrompt.wholeArticle(corpus, a, limits.maxPromptChars()))
+                .ifPresent(this::warm);
+    }
+
     /** As {@link #warm()}, for one material, on a thread of the model's calls. */
     void warmInBackground(ArticlePrompt.Material material) {
         if (cache(material) == Cache.COLD) {

@@ -1,7 +1,7 @@
 package dev.articlechat.answer;
 
 /** A question scoped to an article that is not served: the asker's mistake (a 404), not a failure. */
-public final class UnknownArticleException extends RuntimeException {
+public final class UnknownArticleException extends IllegalArgumentException {
 
     private final String articleId;
 

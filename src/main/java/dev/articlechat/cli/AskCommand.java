@@ -28,6 +28,10 @@ final class AskCommand implements Callable<Integer> {
     @Parameters(paramLabel = "QUESTION", description = "The question, in quotes.")
     String question;
 
+    @Option(names = "--article-id", paramLabel = "ID",
+            description = "Answer from this article alone (an id that index list shows); default: every article.")
+    String articleId;
+
     @Option(names = "--json", description = "Print the answer object of POST /api/ask.")
     boolean json;
 
@@ -40,8 +44,10 @@ final class AskCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         try (ArticleChat chat = ArticleChat.open(common.settings())) {
-            chat.answers().warmModel(); // reading the article is not held against the question's time limit
-            Answer answer = chat.answers().ask(Question.of(text));
+            Question asked = Question.of(text).about(articleId);
+            chat.answers().requireArticle(asked);
+            chat.answers().warmModel(asked); // reading the article is not held against the question's time limit
+            Answer answer = chat.answers().ask(asked);
             if (json) {
                 PrettyJson.print(answer);
             } else {

@@ -69,12 +69,22 @@ public final class IndexGenerations {
      */
     public Path build(PassageIndexer indexer, Corpus corpus) throws IOException {
         Optional<Path> base = newestComplete();
+        if (base.isPresent()) {
+            Path dir = next();
+            try {
+                linkIndexFiles(base.get(), dir);
+                indexer.update(corpus, dir);
+                return dir;
+            } catch (IOException | RuntimeException e) {
+                // a generation damaged on disk (files deleted or overwritten) is no base: every article is read again
+                delete(dir);
+                log.warn("Could not update the index in {} ({}); building it from the articles", base.get(),
+                        e.getMessage());
+            }
+        }
         Path dir = next();
         try {
-            if (base.isPresent()) {
-                linkIndexFiles(base.get(), dir);
-            }
-            indexer.update(corpus, dir);
+            indexer.build(corpus, dir);
             return dir;
         } catch (IOException | RuntimeException e) {
             delete(dir);
