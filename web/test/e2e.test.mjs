@@ -147,6 +147,46 @@ describe('the widget on the real server', () => {
     assert.deepEqual(page.problems, []);
   });
 
+  // The screenshot of the README and docs/widget.md: written to the artifacts on every run, and over
+  // docs/demo.png when UPDATE_DOCS_SCREENSHOT is set (CONTRIBUTING.md, "The screenshot in the docs").
+  test('the docs screenshot: an answer beside the sentence its citation quotes, lit up in the article', async () => {
+    const page = await openPage(browser, { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, colorScheme: 'light' });
+    await openDemo(page);
+    const w = widget(page);
+    await w.getByRole('button', { name: 'Ask the article' }).click();
+    await w.getByRole('button', { name: MINISTER }).click();
+    await lastAnswer(page).locator('.sources').waitFor();
+    const quote = await lastAnswer(page).locator('.sources q').textContent();
+    await lastAnswer(page).locator('.bubble .cite').first().click();
+    await page.locator('mark.cited').first().waitFor();
+    // the smooth scroll to the sentence has ended when the mark stops moving
+    let top = null;
+    for (let i = 0; i < 40; i++) {
+      await page.waitForTimeout(100);
+      const now = await page.locator('mark.cited').first().evaluate((m) => m.getBoundingClientRect().top);
+      if (now === top) break;
+      top = now;
+    }
+
+    assert.equal((await page.locator('mark.cited').allTextContents()).join(''), quote, 'the quote is what is lit up');
+    const mark = await page.locator('mark.cited').first().boundingBox();
+    const panel = await w.locator('[role="dialog"]').boundingBox();
+    assert.ok(mark.y >= 0 && mark.y + mark.height <= 800, 'the cited sentence is in view');
+    assert.ok(await w.locator('[role="dialog"]').isVisible(), 'the chat with its answer is in view');
+    assert.ok(mark.x + mark.width <= panel.x || mark.y + mark.height <= panel.y,
+      `the chat does not hide the cited sentence (mark ${JSON.stringify(mark)}, panel ${JSON.stringify(panel)})`);
+    await page.mouse.move(0, 0); // no hover tooltip in the picture
+    const png = await page.screenshot();
+    const artifact = saveArtifact('docs-demo.png', png);
+    if (process.env.UPDATE_DOCS_SCREENSHOT) {
+      const docs = path.resolve(WEB_DIR, '..', 'docs', 'demo.png');
+      fs.writeFileSync(docs, png);
+      console.log(`wrote ${docs}`);
+    }
+    assert.ok(fs.existsSync(artifact));
+    assert.deepEqual(page.problems, []);
+  });
+
   test('a question the article does not answer is shown as not answered, with no sources', async () => {
     const page = await openPage(browser);
     await openDemo(page);
