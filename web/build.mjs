@@ -19,7 +19,7 @@ const BANNER = `/*
  *   <script src="https://HOST/widget.js" data-api="https://HOST" defer></script>
  *
  * A classic script (it reads its settings from document.currentScript), rendered in a Shadow DOM with a
- * constructed stylesheet; model and user text enter the page as text nodes only. See the README, "Embed the widget".
+ * constructed stylesheet; model and user text enter the page as text nodes only. See docs/widget.md.
  */`;
 
 /** The one set of options, for `npm run build` and for the test that rebuilds to compare. */

@@ -154,7 +154,7 @@
   });
 
   // Both asked at once: with one article served (the usual case) the page needs both, and waits for one round trip.
-  // API.md's {"articles": [...]}, or the bare list that this project's servers sent before they followed it.
+  // docs/API.md's {"articles": [...]}, or the bare list that this project's servers sent before they followed it.
   const listed = getJson('/api/articles').then((reply) => (Array.isArray(reply) ? reply : reply.articles));
   const shown = getJson(chosen ? `/api/article?id=${encodeURIComponent(chosen)}` : '/api/article');
   shown.catch(() => {}); // not needed on the list of articles; where it is, its failure is shown below

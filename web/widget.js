@@ -4,7 +4,7 @@
  *   <script src="https://HOST/widget.js" data-api="https://HOST" defer></script>
  *
  * A classic script (it reads its settings from document.currentScript), rendered in a Shadow DOM with a
- * constructed stylesheet; model and user text enter the page as text nodes only. See the README, "Embed the widget".
+ * constructed stylesheet; model and user text enter the page as text nodes only. See docs/widget.md.
  */
 (()=>{var j=class{constructor(){this.rest="",this.afterCR=!1,this.type="",this.data=[]}push(e){this.afterCR&&e&&(this.afterCR=!1,e[0]===`
 `&&(e=e.slice(1)));let r=this.rest+e,n=[],l=/\r\n?|\n/g,s=0;for(let p=l.exec(r);p;p=l.exec(r)){let d=this.line(r.slice(s,p.index));d&&n.push(d),s=l.lastIndex,p[0]==="\r"&&s===r.length&&(this.afterCR=!0)}return this.rest=r.slice(s),n}line(e){if(e===""){let s=this.data.length?{type:this.type||"message",data:this.data.join(`

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures the figures the README reports: time until /health answers when the index exists, POST /api/ask
+# Measures the figures docs/benchmarks.md reports: time until /health answers when the index exists, POST /api/ask
 # latency and throughput at 16 concurrent clients on loopback (wrk), and the server's resident memory.
 # Usage, from the repository root: src/bench/benchmark.sh [SECONDS] [JAVA_OPTIONS...]
 set -euo pipefail

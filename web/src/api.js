@@ -1,5 +1,5 @@
 /**
- * The widget's client of the article-chat API (API.md): POST /api/ask, POST /api/ask/stream and GET /api/articles.
+ * The widget's client of the article-chat API (docs/API.md): POST /api/ask, POST /api/ask/stream and GET /api/articles.
  * Every failure but a cancellation is an ApiError in the API's own error shape, {"error", "status"}, so that the
  * view has one thing to show; a cancelled request rejects with the browser's AbortError.
  */
@@ -160,7 +160,7 @@ function answerOf(payload) {
   return payload;
 }
 
-/** API.md's {"articles": [...]}; a bare list is read too, as this project's servers sent before they followed it. */
+/** docs/API.md's {"articles": [...]}; a bare list is read too, as this project's servers sent before they followed it. */
 function articlesOf(body) {
   const list = Array.isArray(body) ? body : body && body.articles;
   if (!Array.isArray(list)) throw new ApiError(UNREADABLE, 0);

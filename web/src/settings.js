@@ -1,4 +1,4 @@
-/** The widget's settings, read once from its script tag's data-* attributes (README, "Embed the widget"). */
+/** The widget's settings, read once from its script tag's data-* attributes (docs/widget.md, "Attributes"). */
 export function readSettings(data, scriptSrc, pageUrl) {
   return {
     api: (data.api || new URL(scriptSrc, pageUrl).origin).replace(/\/+$/, ''),

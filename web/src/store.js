@@ -3,7 +3,7 @@
  * history the API is sent with each question: the server keeps no state, a follow-up is understood from it.
  */
 
-/** Turns the API accepts in `history` (API.md). */
+/** Turns the API accepts in `history` (docs/API.md). */
 export const MAX_HISTORY = 20;
 
 /**

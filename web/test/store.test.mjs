@@ -126,7 +126,7 @@ describe('the widget\'s settings', () => {
     assert.equal(read({ article: '  ' }).article, null);
   });
 
-  test('read the other attributes as the README documents them', () => {
+  test('read the other attributes as docs/widget.md documents them', () => {
     const settings = read({ api: 'https://x.example/chat//', questions: ' One? | |Two?', position: 'left', open: '',
       theme: 'dark', title: 'T' });
     assert.equal(settings.api, 'https://x.example/chat');

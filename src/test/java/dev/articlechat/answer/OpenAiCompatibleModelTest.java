@@ -366,7 +366,7 @@ class OpenAiCompatibleModelTest {
         assertKeepsTheContract(answer);
     }
 
-    /** API.md's invariants: verbatim quotes at their offsets, citations 1..N, markers and citations matched. */
+    /** docs/API.md's invariants: verbatim quotes at their offsets, citations 1..N, markers and citations matched. */
     private void assertKeepsTheContract(Answer answer) {
         assertThat(answer.citations()).as(answer.answer()).allSatisfy(citation -> {
             assertThat(citation.articleId()).isEqualTo(article.id());

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code POST /api/ask} with good requests: the answer's shape and the citation invariants of API.md. */
+/** {@code POST /api/ask} with good requests: the answer's shape and the citation invariants of docs/API.md. */
 class AskRouteTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
