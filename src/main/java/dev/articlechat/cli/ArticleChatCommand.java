@@ -29,14 +29,21 @@ public final class ArticleChatCommand implements Callable<Integer> {
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new ArticleChatCommand());
         // --help and --version on every command, also those whose options are shared mixins
-        commandLine.getSubcommands().values().forEach(sub -> sub.getCommandSpec().mixinStandardHelpOptions(true)
-                .versionProvider(new BuildVersion()));
+        withHelp(commandLine);
         // Bad configuration (an unreadable article, an unknown provider) gets one clear line, not a stack trace.
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             cmd.getErr().println("article-chat: " + rootMessage(e));
             return exitCode(e);
         });
         return commandLine;
+    }
+
+    /** Every subcommand, nested ones ({@code index add}) included. */
+    private static void withHelp(CommandLine command) {
+        command.getSubcommands().values().forEach(sub -> {
+            sub.getCommandSpec().mixinStandardHelpOptions(true).versionProvider(new BuildVersion());
+            withHelp(sub);
+        });
     }
 
     /**

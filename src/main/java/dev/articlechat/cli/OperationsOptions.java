@@ -28,8 +28,8 @@ final class OperationsOptions {
     int maxGenerations;
 
     @Option(names = "--generation-queue", paramLabel = "N", defaultValue = "${env:GENERATION_QUEUE:-4}",
-            description = "Questions that may wait for a busy model; beyond that they are answered 503. "
-                    + "Env: GENERATION_QUEUE. Default: ${DEFAULT-VALUE}.")
+            description = "Questions that may wait for a busy model; beyond that they get the extractive answer "
+                    + "(fallback: busy). Env: GENERATION_QUEUE. Default: ${DEFAULT-VALUE}.")
     int generationQueue;
 
     @Option(names = "--metrics-token", paramLabel = "TOKEN", defaultValue = "${env:METRICS_TOKEN}",
