@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.articlechat.http.HttpApi;
+import dev.articlechat.http.ServerOptions;
 import dev.articlechat.model.ChatModelSettings;
 import dev.articlechat.retrieve.RetrievalMode;
 import dev.articlechat.support.TestApp;
@@ -32,7 +33,8 @@ class NoLanguageModelTest {
             assertThat(chat.answers().modelName()).isEqualTo("extractive");
             assertThat(chat.languageModelProblem()).contains("no local model").contains("fetch-model");
 
-            JavalinTest.test(HttpApi.create(chat.answers(), chat.languageModelProblem()), (server, client) -> {
+            JavalinTest.test(HttpApi.create(chat.answers(), ServerOptions.defaults()
+                    .withModelUnavailable(chat.languageModelProblem())), (server, client) -> {
                 JsonNode health = new ObjectMapper().readTree(client.get("/health").body().string());
                 assertThat(health.get("model").asText()).isEqualTo("extractive");
                 assertThat(health.get("modelUnavailable").asText()).contains("no local model");

@@ -3,6 +3,7 @@ package dev.articlechat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.articlechat.http.HttpApi;
+import dev.articlechat.http.ServerOptions;
 import dev.articlechat.http.HttpSettings;
 import dev.articlechat.support.Eventually;
 import dev.articlechat.support.FakeOpenAiServer;
@@ -51,13 +52,14 @@ class WidgetBrowserIT {
         String chromium = System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium");
         requireTools(chromium);
         int hostPagePort = freePort();
-        Javalin server = HttpApi.create(TestApp.shared().answers(), null,
-                new HttpSettings(List.of("http://localhost:" + hostPagePort)));
+        Javalin server = HttpApi.create(TestApp.shared().answers(), ServerOptions.defaults()
+                .withWeb(new HttpSettings(List.of("http://localhost:" + hostPagePort))));
         try (FakeOpenAiServer model = FakeOpenAiServer.start(); ArticleChat modelApp = openWithModel(model);
              ArticleChat twoArticlesApp = openWithTwoArticles()) {
             // Keep-alive comments every 250 ms: they are how the server notices a reader who hung up between sentences.
-            Javalin modelServer = HttpApi.create(modelApp.answers(), null, Duration.ofMillis(250));
-            Javalin twoArticlesServer = HttpApi.create(twoArticlesApp.answers());
+            Javalin modelServer = HttpApi.create(modelApp.answers(), ServerOptions.defaults()
+                    .withKeepAlive(Duration.ofMillis(250)));
+            Javalin twoArticlesServer = HttpApi.create(twoArticlesApp.answers(), ServerOptions.defaults());
             server.start("127.0.0.1", 0);
             modelServer.start("127.0.0.1", 0);
             twoArticlesServer.start("127.0.0.1", 0);

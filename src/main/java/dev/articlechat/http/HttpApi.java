@@ -48,50 +48,6 @@ public final class HttpApi {
     private HttpApi() {
     }
 
-    public static Javalin create(AnswerService answers) {
-        return create(answers, ServerOptions.defaults());
-    }
-
-    /** @param modelUnavailable why the configured language model is not answering, for /health; null if it is */
-    public static Javalin create(AnswerService answers, String modelUnavailable) {
-        return create(answers, ServerOptions.defaults().withModelUnavailable(modelUnavailable));
-    }
-
-    /** @param keepAlive how long an event stream may stay quiet before a comment line is sent */
-    public static Javalin create(AnswerService answers, String modelUnavailable, Duration keepAlive) {
-        return create(answers, ServerOptions.defaults().withModelUnavailable(modelUnavailable)
-                .withKeepAlive(keepAlive));
-    }
-
-    /** @param web which other origins may call the API, for the widget embedded elsewhere */
-    public static Javalin create(AnswerService answers, String modelUnavailable, HttpSettings web) {
-        return create(answers, ServerOptions.defaults().withModelUnavailable(modelUnavailable).withWeb(web));
-    }
-
-    /** @param slack how to reach Slack; null, or settings without a signing secret, leave the Slack routes out */
-    public static Javalin create(AnswerService answers, String modelUnavailable, SlackSettings slack) {
-        return create(answers, ServerOptions.defaults().withModelUnavailable(modelUnavailable).withSlack(slack));
-    }
-
-    public static Javalin create(AnswerService answers, String modelUnavailable, Duration keepAlive,
-                                 SlackSettings slack) {
-        return create(answers, ServerOptions.defaults().withModelUnavailable(modelUnavailable)
-                .withKeepAlive(keepAlive).withSlack(slack));
-    }
-
-    /** @param operations the admin routes (re-index) and the grace given to answers in flight at shutdown */
-    public static Javalin create(AnswerService answers, String modelUnavailable, SlackSettings slack,
-                                 Operations operations) {
-        return create(answers, ServerOptions.defaults().withModelUnavailable(modelUnavailable).withSlack(slack)
-                .withOperations(operations));
-    }
-
-    public static Javalin create(AnswerService answers, String modelUnavailable, Duration keepAlive,
-                                 SlackSettings slack, Operations operations) {
-        return create(answers, ServerOptions.defaults().withModelUnavailable(modelUnavailable)
-                .withKeepAlive(keepAlive).withSlack(slack).withOperations(operations));
-    }
-
     public static Javalin create(AnswerService answers, ServerOptions options) {
         Operations operations = options.operations();
         ObjectMapper json = JavalinJackson.defaultMapper();

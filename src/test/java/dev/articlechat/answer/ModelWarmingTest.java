@@ -3,6 +3,7 @@ package dev.articlechat.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.articlechat.http.HttpApi;
+import dev.articlechat.http.ServerOptions;
 import dev.articlechat.ingest.Corpus;
 import dev.articlechat.ingest.Embeddings;
 import dev.articlechat.ingest.IndexGenerations;
@@ -66,7 +67,7 @@ class ModelWarmingTest {
                 + request.numberOf(WEDNESDAY) + "].").after(request.user().equals("Hello")
                 ? Duration.ofMillis(1500) : Duration.ZERO));
         assertThat(answers.modelCache()).contains(ModelAnswerer.Cache.COLD);
-        JavalinTest.test(HttpApi.create(answers), (server, client) ->
+        JavalinTest.test(HttpApi.create(answers, ServerOptions.defaults()), (server, client) ->
                 assertThat(client.get("/ready").body().string()).contains("\"modelCache\":\"cold\""));
 
         CompletableFuture<Void> warming = CompletableFuture.runAsync(answers::warmModel);
@@ -79,7 +80,7 @@ class ModelWarmingTest {
 
         warming.get();
         assertThat(answers.modelCache()).contains(ModelAnswerer.Cache.WARM);
-        JavalinTest.test(HttpApi.create(answers), (server, client) ->
+        JavalinTest.test(HttpApi.create(answers, ServerOptions.defaults()), (server, client) ->
                 assertThat(client.get("/health").body().string()).contains("\"modelCache\":\"warm\""));
         String warmUpPrompt = fake.lastRequest().system();
         Answer later = answers.ask(Question.of("Which day did Carney's visit to China begin?"));

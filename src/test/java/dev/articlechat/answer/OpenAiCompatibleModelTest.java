@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.articlechat.ArticleChat;
 import dev.articlechat.http.HttpApi;
+import dev.articlechat.http.ServerOptions;
 import dev.articlechat.ingest.Article;
 import dev.articlechat.support.FakeOpenAiServer.Reply;
 import dev.articlechat.support.FakeOpenAiServer;
@@ -126,7 +127,7 @@ class OpenAiCompatibleModelTest {
     void answers_through_the_http_api_with_the_model_named_and_citations_matching_the_article() {
         fake.replyWith(request -> Reply.content("Carney's visit began on Wednesday [" + request.numberOf(WEDNESDAY) + "]."));
 
-        JavalinTest.test(HttpApi.create(answers), (server, client) -> {
+        JavalinTest.test(HttpApi.create(answers, ServerOptions.defaults()), (server, client) -> {
             var response = client.post("/api/ask", Map.of("question", "On which day did Carney's four-day visit begin?"));
 
             assertThat(response.code()).isEqualTo(200);

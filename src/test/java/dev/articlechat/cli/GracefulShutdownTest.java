@@ -8,6 +8,7 @@ import dev.articlechat.ArticleChat;
 import dev.articlechat.Settings;
 import dev.articlechat.answer.Question;
 import dev.articlechat.http.HttpApi;
+import dev.articlechat.http.ServerOptions;
 import dev.articlechat.http.Operations;
 import dev.articlechat.model.ChatModelSettings;
 import dev.articlechat.reindex.ReindexJobs;
@@ -66,7 +67,8 @@ class GracefulShutdownTest {
                 new ChatModelSettings("openai", null, Path.of("models"), "fake-model", fake.baseUrl(), "test-key",
                         Duration.ofSeconds(20), 4096, 160, 2)));
         jobs = new ReindexJobs(chat::reindex);
-        app = HttpApi.create(chat.answers(), null, null, new Operations(jobs, null, null, GRACE)).start("127.0.0.1", 0);
+        app = HttpApi.create(chat.answers(), ServerOptions.defaults()
+                .withOperations(new Operations(jobs, null, null, GRACE))).start("127.0.0.1", 0);
     }
 
     @AfterEach

@@ -39,8 +39,8 @@ class AdminRoutesTest {
 
     @Test
     void admin_routes_do_not_exist_when_no_token_is_configured() {
-        JavalinTest.test(HttpApi.create(TestApp.shared().answers(), null, null, new Operations(jobs, null, null,
-                Duration.ZERO)), (server, client) -> {
+        JavalinTest.test(HttpApi.create(TestApp.shared().answers(), ServerOptions.defaults()
+                .withOperations(new Operations(jobs, null, null, Duration.ZERO))), (server, client) -> {
             for (AdminClient.Reply reply : List.of(new AdminClient(client.getOrigin(), TOKEN).post("/admin/reindex"),
                     new AdminClient(client.getOrigin(), null).get("/admin/reindex"))) {
                 assertThat(reply.status()).isEqualTo(404);
@@ -97,7 +97,7 @@ class AdminRoutesTest {
     }
 
     private io.javalin.Javalin app() {
-        return HttpApi.create(TestApp.shared().answers(), null, null,
-                new Operations(jobs, null, TOKEN, Duration.ZERO));
+        return HttpApi.create(TestApp.shared().answers(), ServerOptions.defaults()
+                .withOperations(new Operations(jobs, null, TOKEN, Duration.ZERO)));
     }
 }

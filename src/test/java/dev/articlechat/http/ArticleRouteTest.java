@@ -24,7 +24,7 @@ class ArticleRouteTest {
     private static final String TITLE =
             "Carney Praises Renewed Canada–China Strategic Ties During Talks with Xi in Beijing";
 
-    private final Javalin app = HttpApi.create(TestApp.shared().answers());
+    private final Javalin app = HttpApi.create(TestApp.shared().answers(), ServerOptions.defaults());
 
     @Test
     void serves_the_bundled_article_with_its_title_text_and_passages() {

@@ -40,7 +40,7 @@ class ArticleScopingTest {
     static void serveThreeArticles() throws URISyntaxException {
         chat = ArticleChat.open(TestApp.settings(dir.resolve("index"), List.of(resource("/article.txt"),
                 resource("/articles/harbour-flood.txt"), resource("/articles/vaccine-trial.txt"))));
-        app = HttpApi.create(chat.answers()).start("127.0.0.1", 0);
+        app = HttpApi.create(chat.answers(), ServerOptions.defaults()).start("127.0.0.1", 0);
         client = new AdminClient("http://127.0.0.1:" + app.port(), null);
     }
 

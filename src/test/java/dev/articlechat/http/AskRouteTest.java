@@ -26,7 +26,7 @@ class AskRouteTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern MARKER = Pattern.compile("\\[(\\d+)]");
 
-    private final Javalin app = HttpApi.create(TestApp.shared().answers());
+    private final Javalin app = HttpApi.create(TestApp.shared().answers(), ServerOptions.defaults());
 
     @Test
     void answers_a_question_with_a_citation_that_matches_the_article() {

@@ -55,7 +55,7 @@ class AskStreamModelTest {
                 + "]. It is the first trip by a Canadian prime minister to China in eight years ["
                 + request.numberOf(EIGHT_YEARS) + "]."));
 
-        JavalinTest.test(HttpApi.create(app.answers()), (server, client) -> {
+        JavalinTest.test(HttpApi.create(app.answers(), ServerOptions.defaults()), (server, client) -> {
             Response stream = EventStreamClient.postJson(client.getOrigin() + "/api/ask/stream",
                     "{\"question\": \"When did Carney's visit to China begin?\"}");
 
@@ -74,7 +74,7 @@ class AskStreamModelTest {
         fake.replyWith(request -> Reply.content("Carney's visit to China began on Wednesday [" + request.numberOf(WEDNESDAY)
                 + "]. He was greeted by Premier Li Qiang at the airport [" + request.numberOf(WEDNESDAY) + "]."));
 
-        JavalinTest.test(HttpApi.create(app.answers()), (server, client) -> {
+        JavalinTest.test(HttpApi.create(app.answers(), ServerOptions.defaults()), (server, client) -> {
             Response stream = EventStreamClient.postJson(client.getOrigin() + "/api/ask/stream",
                     "{\"question\": \"Which day did Carney's China visit start?\"}");
 
@@ -91,7 +91,7 @@ class AskStreamModelTest {
     void answers_from_the_article_when_the_model_fails_before_writing_anything() {
         fake.replyWith(Reply.raw(500, "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}"));
 
-        JavalinTest.test(HttpApi.create(app.answers()), (server, client) -> {
+        JavalinTest.test(HttpApi.create(app.answers(), ServerOptions.defaults()), (server, client) -> {
             Response stream = EventStreamClient.postJson(client.getOrigin() + "/api/ask/stream",
                     "{\"question\": \"When did the prime minister's trip to China begin?\"}");
 
@@ -109,7 +109,8 @@ class AskStreamModelTest {
                 + "]. " + "It is the first trip by a Canadian prime minister to China in eight years ".repeat(8)
                 + "[" + request.numberOf(EIGHT_YEARS) + "].")).streamedSlowly(Duration.ofMillis(40)));
 
-        JavalinTest.test(HttpApi.create(app.answers(), null, Duration.ofMillis(100)), (server, client) -> {
+        JavalinTest.test(HttpApi.create(app.answers(), ServerOptions.defaults()
+                .withKeepAlive(Duration.ofMillis(100))), (server, client) -> {
             List<String> read = EventStreamClient.postAndHangUpAfter("127.0.0.1", server.port(), "/api/ask/stream",
                     "{\"question\": \"When did the visit to China begin, and what does it mark?\"}", "token");
 
@@ -127,7 +128,7 @@ class AskStreamModelTest {
         fake.replyWith(request -> Reply.content("Carney was welcomed at the airport by Premier Li Qiang ["
                 + request.numberOf(WEDNESDAY) + "]."));
 
-        JavalinTest.test(HttpApi.create(app.answers()), (server, client) -> {
+        JavalinTest.test(HttpApi.create(app.answers(), ServerOptions.defaults()), (server, client) -> {
             Response stream = EventStreamClient.postJson(client.getOrigin() + "/api/ask/stream",
                     "{\"question\": \"Who welcomed Carney when his visit to China began?\"}");
 
@@ -145,7 +146,8 @@ class AskStreamModelTest {
         fake.replyWith(request -> Reply.content("Carney's visit to China began on Wednesday ["
                 + request.numberOf(WEDNESDAY) + "].").after(Duration.ofMillis(600)));
 
-        JavalinTest.test(HttpApi.create(app.answers(), null, Duration.ofMillis(100)), (server, client) -> {
+        JavalinTest.test(HttpApi.create(app.answers(), ServerOptions.defaults()
+                .withKeepAlive(Duration.ofMillis(100))), (server, client) -> {
             Response stream = EventStreamClient.postJson(client.getOrigin() + "/api/ask/stream",
                     "{\"question\": \"On which day did Carney's visit to China begin?\"}");
 

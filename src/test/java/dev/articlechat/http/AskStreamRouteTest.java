@@ -26,7 +26,7 @@ class AskStreamRouteTest {
 
     @Test
     void streams_sources_then_tokens_then_exactly_one_answer_that_the_tokens_add_up_to() {
-        JavalinTest.test(HttpApi.create(TestApp.shared().answers()), (server, client) -> {
+        JavalinTest.test(HttpApi.create(TestApp.shared().answers(), ServerOptions.defaults()), (server, client) -> {
             for (EvalQuestion question : Evaluator.read(DEV_QUESTIONS)) {
                 String body = JSON.writeValueAsString(Map.of("question", question.q(), "history", question.history()));
 
@@ -46,7 +46,7 @@ class AskStreamRouteTest {
 
     @Test
     void gives_the_same_answer_as_the_plain_route() {
-        JavalinTest.test(HttpApi.create(TestApp.shared().answers()), (server, client) -> {
+        JavalinTest.test(HttpApi.create(TestApp.shared().answers(), ServerOptions.defaults()), (server, client) -> {
             String body = "{\"question\": \"Where had Carney and Xi met before?\"}";
             JsonNode plain = JSON.readTree(client.post("/api/ask", JSON.readTree(body)).body().string());
 
@@ -60,7 +60,7 @@ class AskStreamRouteTest {
 
     @Test
     void names_the_passages_it_answers_from_with_their_offsets_in_the_article() {
-        JavalinTest.test(HttpApi.create(TestApp.shared().answers()), (server, client) -> {
+        JavalinTest.test(HttpApi.create(TestApp.shared().answers(), ServerOptions.defaults()), (server, client) -> {
             String text = JSON.readTree(client.get("/api/article").body().string()).get("text").asText();
 
             Response stream = EventStreamClient.postJson(client.getOrigin() + "/api/ask/stream",
@@ -78,7 +78,7 @@ class AskStreamRouteTest {
 
     @Test
     void streams_a_plain_refusal_without_citations_when_the_article_does_not_say() {
-        JavalinTest.test(HttpApi.create(TestApp.shared().answers()), (server, client) -> {
+        JavalinTest.test(HttpApi.create(TestApp.shared().answers(), ServerOptions.defaults()), (server, client) -> {
             Response stream = EventStreamClient.postJson(client.getOrigin() + "/api/ask/stream",
                     "{\"question\": \"What is the capital of Peru?\"}");
 
@@ -94,7 +94,7 @@ class AskStreamRouteTest {
     @ValueSource(strings = {"{\"question\": \"\"}", "{\"question\": 42}", "{not json", "[]",
             "{\"question\": \"Who?\", \"history\": \"none\"}"})
     void rejects_bad_input_with_a_json_error_before_any_stream_starts(String body) {
-        JavalinTest.test(HttpApi.create(TestApp.shared().answers()), (server, client) -> {
+        JavalinTest.test(HttpApi.create(TestApp.shared().answers(), ServerOptions.defaults()), (server, client) -> {
             Response response = EventStreamClient.postJson(client.getOrigin() + "/api/ask/stream", body);
 
             assertThat(response.status()).isEqualTo(400);
@@ -106,7 +106,7 @@ class AskStreamRouteTest {
 
     @Test
     void rejects_a_question_that_is_not_json_with_415_before_any_stream_starts() {
-        JavalinTest.test(HttpApi.create(TestApp.shared().answers()), (server, client) -> {
+        JavalinTest.test(HttpApi.create(TestApp.shared().answers(), ServerOptions.defaults()), (server, client) -> {
             Response response = EventStreamClient.post(client.getOrigin() + "/api/ask/stream", "text/plain",
                     "Who did Carney meet?");
 
@@ -120,7 +120,7 @@ class AskStreamRouteTest {
         ArticleChat broken = ArticleChat.open(TestApp.settings(TestApp.temporaryIndexDir(), List.of()));
         broken.close(); // every search now fails: the index is closed
 
-        JavalinTest.test(HttpApi.create(broken.answers()), (server, client) -> {
+        JavalinTest.test(HttpApi.create(broken.answers(), ServerOptions.defaults()), (server, client) -> {
             Response stream = EventStreamClient.postJson(client.getOrigin() + "/api/ask/stream",
                     "{\"question\": \"Who did Carney meet?\"}");
 

@@ -28,7 +28,7 @@ class BadInputTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String JSON_TYPE = "application/json";
 
-    private final Javalin app = HttpApi.create(TestApp.shared().answers());
+    private final Javalin app = HttpApi.create(TestApp.shared().answers(), ServerOptions.defaults());
 
     /** One request that must fail, and how. {@code contentType} or {@code body} may be null (not sent). */
     record BadRequest(String description, String method, String path, String contentType, String body,

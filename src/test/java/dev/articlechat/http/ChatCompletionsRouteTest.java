@@ -37,7 +37,7 @@ class ChatCompletionsRouteTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern MARKER = Pattern.compile("\\[(\\d+)]");
 
-    private final Javalin app = HttpApi.create(TestApp.shared().answers());
+    private final Javalin app = HttpApi.create(TestApp.shared().answers(), ServerOptions.defaults());
 
     @Test
     void answers_an_openai_client_with_markers_and_a_sources_list() {

@@ -46,8 +46,8 @@ class HttpApiFuzzTest {
     static void startTheApp() throws IOException {
         slack = SinkServer.start();
         // no bot token: mentions are read and acknowledged but not answered; command answers go to the sink
-        app = HttpApi.create(TestApp.shared().answers(), null,
-                new SlackSettings(SECRET, null, SlackSettings.EPHEMERAL, slack.url() + "/api/", null))
+        app = HttpApi.create(TestApp.shared().answers(), ServerOptions.defaults()
+                .withSlack(new SlackSettings(SECRET, null, SlackSettings.EPHEMERAL, slack.url() + "/api/", null)))
                 .start("127.0.0.1", 0);
         origin = "http://127.0.0.1:" + app.port();
         client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

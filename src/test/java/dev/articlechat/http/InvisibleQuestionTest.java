@@ -37,7 +37,7 @@ class InvisibleQuestionTest {
             "\u200b", "\u200d", "\ufeff", "\u2060", "\u00ad", "\u180e", "\u200f", "\udb40\udc41",
             "\u0301", "\u034f", "\u20dd", "\ue000", "\udb80\udc00", "\ud800", "\udc00", "\ufffd", "\u0007");
 
-    private final Javalin app = HttpApi.create(TestApp.shared().answers());
+    private final Javalin app = HttpApi.create(TestApp.shared().answers(), ServerOptions.defaults());
 
     static Stream<String> invisibleQuestions() {
         List<String> kinds = INVISIBLE;

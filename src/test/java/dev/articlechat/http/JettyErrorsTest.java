@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /** Errors that Jetty answers before any route is reached are JSON too, never Jetty's HTML page. */
 class JettyErrorsTest {
 
-    private final Javalin app = HttpApi.create(TestApp.shared().answers()).start("127.0.0.1", 0);
+    private final Javalin app = HttpApi.create(TestApp.shared().answers(), ServerOptions.defaults())
+            .start("127.0.0.1", 0);
 
     @AfterEach
     void stop() {

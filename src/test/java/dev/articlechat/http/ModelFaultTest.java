@@ -46,7 +46,8 @@ class ModelFaultTest {
     static void startTheMisbehavingModelAndTheApp() {
         model = MisbehavingModelServer.start();
         chat = ArticleChat.open(TestApp.withOpenAiModel(model.baseUrl(), MODEL_TIMEOUT));
-        app = HttpApi.create(chat.answers(), null, Duration.ofMillis(500)).start("127.0.0.1", 0);
+        app = HttpApi.create(chat.answers(), ServerOptions.defaults()
+                .withKeepAlive(Duration.ofMillis(500))).start("127.0.0.1", 0);
         origin = "http://127.0.0.1:" + app.port();
     }
 

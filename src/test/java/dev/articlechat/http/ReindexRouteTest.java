@@ -173,7 +173,8 @@ class ReindexRouteTest {
     }
 
     private io.javalin.Javalin app() {
-        return HttpApi.create(chat.answers(), null, null, new Operations(jobs, null, TOKEN, Duration.ZERO));
+        return HttpApi.create(chat.answers(), ServerOptions.defaults()
+                .withOperations(new Operations(jobs, null, TOKEN, Duration.ZERO)));
     }
 
     private static String article(AdminClient client) {

@@ -69,8 +69,8 @@ class ReindexUnderLoadTest {
                 "edited", ArticleVersions.served(ArticleVersions.edited()));
         try (ArticleChat chat = ArticleChat.open(TestApp.settings(dir.resolve("index"), List.of(article)));
              ReindexJobs jobs = new ReindexJobs(chat::reindex)) {
-            JavalinTest.test(HttpApi.create(chat.answers(), null, null,
-                    new Operations(jobs, null, TOKEN, Duration.ZERO)), (server, client) -> {
+            JavalinTest.test(HttpApi.create(chat.answers(), ServerOptions.defaults()
+                    .withOperations(new Operations(jobs, null, TOKEN, Duration.ZERO))), (server, client) -> {
                 AtomicBoolean running = new AtomicBoolean(true);
                 List<Thread> clients = new ArrayList<>();
                 for (int c = 0; c < 4; c++) {

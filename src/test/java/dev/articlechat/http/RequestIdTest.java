@@ -11,6 +11,7 @@ import dev.articlechat.retrieve.Retrieval;
 import dev.articlechat.support.CapturedLogs;
 import dev.articlechat.support.ResponseHeaders;
 import dev.articlechat.support.TestApp;
+import io.javalin.Javalin;
 import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
@@ -45,7 +46,7 @@ class RequestIdTest {
 
     @Test
     void echoes_a_plain_request_id_and_generates_one_otherwise() {
-        JavalinTest.test(HttpApi.create(TestApp.shared().answers()), (server, client) -> {
+        JavalinTest.test(HttpApi.create(TestApp.shared().answers(), ServerOptions.defaults()), (server, client) -> {
             assertThat(ResponseHeaders.first(ask(client, "edge-7f3a.9_x"), "X-Request-Id")).isEqualTo("edge-7f3a.9_x");
 
             String generated = ResponseHeaders.first(ask(client, null), "X-Request-Id");
@@ -61,7 +62,7 @@ class RequestIdTest {
 
     @Test
     void unknown_routes_and_errors_carry_a_request_id_too() {
-        JavalinTest.test(HttpApi.create(TestApp.shared().answers()), (server, client) -> {
+        JavalinTest.test(HttpApi.create(TestApp.shared().answers(), ServerOptions.defaults()), (server, client) -> {
             assertThat(ResponseHeaders.first(client.get("/nowhere"), "X-Request-Id")).isNotBlank();
             assertThat(ResponseHeaders.first(client.post("/api/ask", "not json"), "X-Request-Id")).isNotBlank();
         });
@@ -70,7 +71,8 @@ class RequestIdTest {
     @Test
     void the_log_lines_of_a_request_name_its_id() {
         try (CapturedLogs logs = CapturedLogs.start()) {
-            JavalinTest.test(HttpApi.create(TestApp.answeringWith(BROKEN)), (server, client) -> {
+            Javalin failing = HttpApi.create(TestApp.answeringWith(BROKEN), ServerOptions.defaults());
+            JavalinTest.test(failing, (server, client) -> {
                 Response failed = ask(client, "trace-me-42");
 
                 assertThat(failed.code()).isEqualTo(500);

@@ -77,7 +77,8 @@ class SecurityTest {
 
     @Test
     void an_internal_failure_answers_json_without_a_stack_trace_or_a_path() {
-        JavalinTest.test(HttpApi.create(TestApp.answeringWith(RequestIdTest.BROKEN)), (server, client) -> {
+        Javalin failing = HttpApi.create(TestApp.answeringWith(RequestIdTest.BROKEN), ServerOptions.defaults());
+        JavalinTest.test(failing, (server, client) -> {
             Response failed = post(client, "/api/ask", "application/json", "{\"question\": \"Who did Carney meet?\"}",
                     Map.of());
             Response failedStream = post(client, "/api/ask/stream", "application/json",

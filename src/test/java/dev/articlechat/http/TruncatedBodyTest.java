@@ -31,8 +31,8 @@ class TruncatedBodyTest {
 
     @BeforeAll
     static void start() {
-        app = HttpApi.create(TestApp.shared().answers(), null,
-                new SlackSettings(SECRET, null, SlackSettings.EPHEMERAL, "http://127.0.0.1:9/api/", null))
+        app = HttpApi.create(TestApp.shared().answers(), ServerOptions.defaults()
+                .withSlack(new SlackSettings(SECRET, null, SlackSettings.EPHEMERAL, "http://127.0.0.1:9/api/", null)))
                 .start("127.0.0.1", 0);
     }
 

@@ -27,7 +27,7 @@ class UnreadableRequestTest {
 
     @Test
     void a_path_with_an_encoded_nul_gets_a_json_400() {
-        JavalinTest.test(HttpApi.create(TestApp.shared().answers()), (server, client) -> {
+        JavalinTest.test(HttpApi.create(TestApp.shared().answers(), ServerOptions.defaults()), (server, client) -> {
             String response = raw(server.port(), "GET /api/art%00icle HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
             assertJsonError(response, 400);
@@ -36,7 +36,7 @@ class UnreadableRequestTest {
 
     @Test
     void a_post_to_a_path_with_an_encoded_nul_gets_a_json_400() {
-        JavalinTest.test(HttpApi.create(TestApp.shared().answers()), (server, client) -> {
+        JavalinTest.test(HttpApi.create(TestApp.shared().answers(), ServerOptions.defaults()), (server, client) -> {
             String response = raw(server.port(), "POST /%00%00 HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n"
                     + "Connection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAEAAEAAAAIAAAABAAMAAABkAAQBAAAAAAUAAEAA\r\n"
                     + "Content-Type: text/plain; charset=UTF-8\r\n\r\n");
@@ -47,7 +47,7 @@ class UnreadableRequestTest {
 
     @Test
     void a_request_line_that_is_not_http_gets_a_json_400() {
-        JavalinTest.test(HttpApi.create(TestApp.shared().answers()), (server, client) -> {
+        JavalinTest.test(HttpApi.create(TestApp.shared().answers(), ServerOptions.defaults()), (server, client) -> {
             String response = raw(server.port(), "GET /health HTTP/1.1\r\nHost: localhost\r\nBad Header\u0001: x\r\n\r\n");
 
             assertJsonError(response, 400);
@@ -58,7 +58,7 @@ class UnreadableRequestTest {
     @ValueSource(strings = {"charset=utf-7", "charsetAutf-8"})
     void a_body_in_a_charset_the_server_does_not_have_or_cannot_parse_gets_a_json_415(String charset) {
         String body = "{\"question\": \"Who?\", \"messages\": [{\"role\": \"user\", \"content\": \"Who?\"}]}";
-        JavalinTest.test(HttpApi.create(TestApp.shared().answers()), (server, client) -> {
+        JavalinTest.test(HttpApi.create(TestApp.shared().answers(), ServerOptions.defaults()), (server, client) -> {
             for (String path : new String[] {"/api/ask", "/api/ask/stream", "/v1/chat/completions"}) {
                 String response = raw(server.port(), "POST " + path + " HTTP/1.1\r\nHost: localhost\r\n"
                         + "Content-Type: application/json; " + charset + "\r\nContent-Length: " + body.length()

@@ -28,7 +28,8 @@ class WebRoutesTest {
     private static final String EMBEDDER = "https://news.example";
 
     private static Javalin app(String... corsOrigins) {
-        return HttpApi.create(TestApp.shared().answers(), null, new HttpSettings(List.of(corsOrigins)));
+        return HttpApi.create(TestApp.shared().answers(), ServerOptions.defaults()
+                .withWeb(new HttpSettings(List.of(corsOrigins))));
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.articlechat.answer.AnswerService;
 import dev.articlechat.http.HttpApi;
+import dev.articlechat.http.ServerOptions;
 import dev.articlechat.support.TestApp;
 import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
@@ -200,7 +201,8 @@ class SlackCommandsTest {
     }
 
     private Javalin app(AnswerService answers, String commandResponse) {
-        return HttpApi.create(answers, null, SlackRequests.settings(slack, commandResponse));
+        return HttpApi.create(answers, ServerOptions.defaults()
+                .withSlack(SlackRequests.settings(slack, commandResponse)));
     }
 
     private static long millisSince(long nanos) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.articlechat.answer.AnswerService;
 import dev.articlechat.http.HttpApi;
+import dev.articlechat.http.ServerOptions;
 import dev.articlechat.support.TestApp;
 import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
@@ -255,7 +256,8 @@ class SlackEventsTest {
     }
 
     private Javalin app(AnswerService answers) {
-        return HttpApi.create(answers, null, SlackRequests.settings(slack, SlackSettings.EPHEMERAL));
+        return HttpApi.create(answers, ServerOptions.defaults()
+                .withSlack(SlackRequests.settings(slack, SlackSettings.EPHEMERAL)));
     }
 
     private static FakeSlack newFakeSlack() {

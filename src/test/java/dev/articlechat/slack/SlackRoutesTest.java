@@ -9,6 +9,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.articlechat.http.HttpApi;
+import dev.articlechat.http.ServerOptions;
 import dev.articlechat.support.TestApp;
 import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
@@ -36,8 +37,8 @@ class SlackRoutesTest {
             + "%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c";
 
     private final FakeSlack slack = newFakeSlack();
-    private final Javalin app = HttpApi.create(TestApp.shared().answers(), null,
-            SlackRequests.settings(slack, SlackSettings.EPHEMERAL));
+    private final Javalin app = HttpApi.create(TestApp.shared().answers(), ServerOptions.defaults()
+            .withSlack(SlackRequests.settings(slack, SlackSettings.EPHEMERAL)));
 
     @AfterEach
     void stopSlack() {
@@ -161,8 +162,8 @@ class SlackRoutesTest {
         logged.start();
         log.addAppender(logged);
         try {
-            Javalin off = HttpApi.create(TestApp.shared().answers(), null,
-                    new SlackSettings(null, FakeSlack.TOKEN, SlackSettings.EPHEMERAL));
+            Javalin off = HttpApi.create(TestApp.shared().answers(), ServerOptions.defaults()
+                    .withSlack(new SlackSettings(null, FakeSlack.TOKEN, SlackSettings.EPHEMERAL)));
             JavalinTest.test(off, (server, client) -> {
                 assertError(event(client, MENTION), 404);
                 assertError(SlackRequests.command(client, "text=hi"), 404);
@@ -176,8 +177,9 @@ class SlackRoutesTest {
 
     @Test
     void answers_slash_commands_but_not_mentions_without_a_bot_token() {
-        Javalin noToken = HttpApi.create(TestApp.shared().answers(), null, new SlackSettings(SlackRequests.SECRET,
-                null, SlackSettings.EPHEMERAL, slack.apiUrl(), SlackRequests.FAST_RETRIES));
+        Javalin noToken = HttpApi.create(TestApp.shared().answers(), ServerOptions.defaults()
+                .withSlack(new SlackSettings(SlackRequests.SECRET, null, SlackSettings.EPHEMERAL, slack.apiUrl(),
+                        SlackRequests.FAST_RETRIES)));
         JavalinTest.test(noToken, (server, client) -> {
             assertThat(event(client, MENTION).code()).isEqualTo(200);
             SlackRequests.command(client, "command=%2Fask-article&text=Who+did+Carney+meet%3F&user_id=U1"
