@@ -47,9 +47,22 @@ public record Settings(List<Path> articles, Path indexDir, RetrievalMode mode, i
         articles = List.copyOf(articles);
     }
 
-    public Settings(List<Path> articles, Path indexDir, RetrievalMode mode, int passages, int contextWindow,
-                    ChatModelSettings chatModel) {
-        this(articles, indexDir, mode, passages, contextWindow, chatModel, Generations.DEFAULT, null);
+    /**
+     * The bundled article with its index in {@code indexDir}, retrieved as the flags' defaults do (hybrid, 8 passages,
+     * no neighbouring sentences), answered extractively, with the default generation limits and no data directory.
+     */
+    public static Settings defaults(Path indexDir) {
+        return new Settings(List.of(), indexDir, RetrievalMode.HYBRID, 8, 0, ChatModelSettings.extractive(),
+                Generations.DEFAULT, null);
+    }
+
+    /** @param files article files; empty for the bundled article */
+    public Settings withArticles(List<Path> files) {
+        return new Settings(files, indexDir, mode, passages, contextWindow, chatModel, generations, dataDir);
+    }
+
+    public Settings withChatModel(ChatModelSettings model) {
+        return new Settings(articles, indexDir, mode, passages, contextWindow, model, generations, dataDir);
     }
 
     public Settings withGenerations(Generations limits) {

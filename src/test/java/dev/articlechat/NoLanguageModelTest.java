@@ -7,12 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.articlechat.http.HttpApi;
 import dev.articlechat.http.ServerOptions;
 import dev.articlechat.model.ChatModelSettings;
-import dev.articlechat.retrieve.RetrievalMode;
 import dev.articlechat.support.TestApp;
 import io.javalin.testtools.JavalinTest;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,11 +22,9 @@ class NoLanguageModelTest {
 
     @Test
     void answers_extractively_and_says_why_when_no_local_model_can_be_had() throws Exception {
-        ChatModelSettings local = new ChatModelSettings("local", null, emptyModelsDir, null, null, null,
-                Duration.ofSeconds(30), 2048, 160, 2);
+        ChatModelSettings local = ChatModelSettings.local(null, emptyModelsDir).withContextSize(2048);
 
-        try (ArticleChat chat = ArticleChat.open(new Settings(List.of(), TestApp.temporaryIndexDir(),
-                RetrievalMode.HYBRID, 8, 0, local))) {
+        try (ArticleChat chat = ArticleChat.open(Settings.defaults(TestApp.temporaryIndexDir()).withChatModel(local))) {
             assertThat(chat.answers().modelName()).isEqualTo("extractive");
             assertThat(chat.languageModelProblem()).contains("no local model").contains("fetch-model");
 
@@ -48,11 +43,11 @@ class NoLanguageModelTest {
 
     @Test
     void answers_extractively_when_the_given_model_file_does_not_exist() {
-        ChatModelSettings missing = new ChatModelSettings("local", emptyModelsDir.resolve("nope.gguf"),
-                emptyModelsDir, null, null, null, Duration.ofSeconds(30), 2048, 160, 2);
+        ChatModelSettings missing = ChatModelSettings.local(emptyModelsDir.resolve("nope.gguf"), emptyModelsDir)
+                .withContextSize(2048);
 
-        try (ArticleChat chat = ArticleChat.open(new Settings(List.of(), TestApp.temporaryIndexDir(),
-                RetrievalMode.HYBRID, 8, 0, missing))) {
+        try (ArticleChat chat = ArticleChat.open(Settings.defaults(TestApp.temporaryIndexDir())
+                .withChatModel(missing))) {
             assertThat(chat.answers().modelName()).isEqualTo("extractive");
             assertThat(chat.languageModelProblem()).contains("nope.gguf").contains("does not exist");
         } catch (java.io.IOException e) {

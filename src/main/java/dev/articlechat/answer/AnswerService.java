@@ -34,10 +34,6 @@ public final class AnswerService implements Closeable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean closed;
 
-    public AnswerService(AnswerSnapshot snapshot, Options options) {
-        this(snapshot, options, GenerationGate.unlimited(), AnswerObserver.NONE);
-    }
-
     /**
      * @param generations how many answers may be written at once (the rewriting and drafting of a question that
      *                    is not in the cache); beyond it questions are turned away with

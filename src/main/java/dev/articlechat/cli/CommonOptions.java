@@ -113,7 +113,8 @@ final class CommonOptions {
         ChatModelSettings chatModel = new ChatModelSettings(modelProvider, modelFile, modelsDir, modelName,
                 modelBaseUrl, modelApiKey, Duration.ofSeconds(modelTimeoutSeconds), modelContext, modelMaxTokens,
                 modelThreads, modelHotArticles);
-        return new Settings(articleFiles(), indexDir, mode, passages, contextWindow, chatModel).withDataDir(dataDir);
+        return new Settings(articleFiles(), indexDir, mode, passages, contextWindow, chatModel,
+                Settings.Generations.DEFAULT, dataDir);
     }
 
     /** The --article files, then those of --articles-dir by name, so that ids and passage order stay the same. */

@@ -34,15 +34,36 @@ public record ChatModelSettings(String provider, Path modelFile, Path modelsDir,
         }
     }
 
-    public ChatModelSettings(String provider, Path modelFile, Path modelsDir, String modelName, String baseUrl,
-                             String apiKey, Duration timeout, int contextSize, int maxTokens, int threads) {
-        this(provider, modelFile, modelsDir, modelName, baseUrl, apiKey, timeout, contextSize, maxTokens, threads,
-                DEFAULT_HOT_ARTICLES);
-    }
-
+    /** No language model: answers are the article's own sentences. */
     public static ChatModelSettings extractive() {
         return new ChatModelSettings(EXTRACTIVE, null, Path.of("models"), null, null, null, Duration.ofSeconds(30),
-                2048, 160, 2);
+                2048, 160, 2, DEFAULT_HOT_ARTICLES);
+    }
+
+    /** The model {@code modelName} of the OpenAI-compatible server at {@code baseUrl}, else as the flags' defaults. */
+    public static ChatModelSettings openAi(String baseUrl, String modelName, String apiKey) {
+        return new ChatModelSettings("openai", null, Path.of("models"), modelName, baseUrl, apiKey,
+                Duration.ofSeconds(30), 4096, 160, 2, DEFAULT_HOT_ARTICLES);
+    }
+
+    /**
+     * A GGUF model run in process, otherwise as the flags' defaults.
+     *
+     * @param modelFile null for the default model in {@code modelsDir}
+     */
+    public static ChatModelSettings local(Path modelFile, Path modelsDir) {
+        return new ChatModelSettings("local", modelFile, modelsDir, null, null, null, Duration.ofSeconds(30),
+                4096, 160, 2, DEFAULT_HOT_ARTICLES);
+    }
+
+    public ChatModelSettings withTimeout(Duration limit) {
+        return new ChatModelSettings(provider, modelFile, modelsDir, modelName, baseUrl, apiKey, limit, contextSize,
+                maxTokens, threads, hotArticles);
+    }
+
+    public ChatModelSettings withContextSize(int tokens) {
+        return new ChatModelSettings(provider, modelFile, modelsDir, modelName, baseUrl, apiKey, timeout, tokens,
+                maxTokens, threads, hotArticles);
     }
 
     @Override

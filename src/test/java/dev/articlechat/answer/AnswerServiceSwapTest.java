@@ -57,7 +57,7 @@ class AnswerServiceSwapTest {
     void a_question_in_flight_finishes_on_its_snapshot_which_is_closed_only_after_it() throws Exception {
         AtomicBoolean firstClosed = new AtomicBoolean();
         AtomicBoolean secondClosed = new AtomicBoolean();
-        AnswerService answers = new AnswerService(snapshot("first", firstClosed), OPTIONS);
+        AnswerService answers = service(snapshot("first", firstClosed));
         CompletableFuture<Answer> inFlight = CompletableFuture.supplyAsync(
                 () -> answers.ask(Question.of("Who did Carney meet in Beijing?")));
         assertThat(answering.await(30, TimeUnit.SECONDS)).isTrue();
@@ -77,7 +77,7 @@ class AnswerServiceSwapTest {
     @Test
     void close_waits_for_nothing_but_awaiting_idle_waits_for_the_question_in_flight() throws Exception {
         AtomicBoolean closed = new AtomicBoolean();
-        AnswerService answers = new AnswerService(snapshot("only", closed), OPTIONS);
+        AnswerService answers = service(snapshot("only", closed));
         CompletableFuture<Answer> inFlight = CompletableFuture.supplyAsync(
                 () -> answers.ask(Question.of("Which minister echoed Carney's message?")));
         assertThat(answering.await(30, TimeUnit.SECONDS)).isTrue();
@@ -97,7 +97,7 @@ class AnswerServiceSwapTest {
     @Test
     void a_snapshot_swapped_in_after_close_is_closed_at_once() throws IOException {
         AtomicBoolean late = new AtomicBoolean();
-        AnswerService answers = new AnswerService(snapshot("first", new AtomicBoolean()), OPTIONS);
+        AnswerService answers = service(snapshot("first", new AtomicBoolean()));
         answers.close();
 
         answers.swap(snapshot("late", late));
@@ -125,6 +125,10 @@ class AnswerServiceSwapTest {
             searcher.close();
             closed.set(true);
         });
+    }
+
+    private static AnswerService service(AnswerSnapshot first) {
+        return new AnswerService(first, OPTIONS, GenerationGate.unlimited(), AnswerObserver.NONE);
     }
 
     private static Corpus corpus() {

@@ -5,7 +5,6 @@ import dev.articlechat.Settings;
 import dev.articlechat.eval.EvalQuestion;
 import dev.articlechat.eval.Evaluator;
 import dev.articlechat.model.ChatModelSettings;
-import dev.articlechat.retrieve.RetrievalMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,11 +26,10 @@ public final class LocalModelBenchmark {
 
     public static void main(String[] args) throws Exception {
         boolean extractive = args[0].equals("extractive");
-        ChatModelSettings model = new ChatModelSettings(extractive ? "extractive" : "local",
-                extractive ? null : Path.of(args[0]), Path.of("models"), null, null, null, Duration.ofSeconds(60),
-                4096, 160, 2);
-        Settings settings = new Settings(List.of(), Files.createTempDirectory("bench-index").resolve("index"),
-                RetrievalMode.HYBRID, 8, 0, model);
+        ChatModelSettings model = (extractive ? ChatModelSettings.extractive().withContextSize(4096)
+                : ChatModelSettings.local(Path.of(args[0]), Path.of("models"))).withTimeout(Duration.ofSeconds(60));
+        Settings settings = Settings.defaults(Files.createTempDirectory("bench-index").resolve("index"))
+                .withChatModel(model);
         long started = System.nanoTime();
         try (ArticleChat chat = ArticleChat.open(settings)) {
             chat.answers().warmUp();

@@ -51,7 +51,7 @@ class ModelWarmingTest {
                 new ModelAnswerer.Limits(Duration.ofSeconds(10), 12_000, true), AnswerObserver.NONE, calls, new PromptCache(2));
         answers = new AnswerService(new AnswerSnapshot(corpus, retriever, QuestionRewriters.byRule(corpus),
                 Optional.of(model), new ExtractiveAnswerer(AnswerService.refusalFor(corpus)), null),
-                new AnswerService.Options(RetrievalMode.HYBRID, 8, 0));
+                new AnswerService.Options(RetrievalMode.HYBRID, 8, 0), GenerationGate.unlimited(), AnswerObserver.NONE);
     }
 
     @AfterEach

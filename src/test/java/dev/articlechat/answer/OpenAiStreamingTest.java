@@ -10,7 +10,6 @@ import dev.articlechat.support.FakeOpenAiServer;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -26,8 +25,8 @@ class OpenAiStreamingTest {
     @BeforeAll
     static void start() {
         fake = FakeOpenAiServer.start();
-        model = LanguageModels.open(new ChatModelSettings("openai", null, Path.of("models"), "fake-model",
-                fake.baseUrl(), "test-key", Duration.ofSeconds(5), 4096, 160, 2)).model().orElseThrow();
+        model = LanguageModels.open(ChatModelSettings.openAi(fake.baseUrl(), "fake-model", "test-key")
+                .withTimeout(Duration.ofSeconds(5))).model().orElseThrow();
     }
 
     @AfterAll

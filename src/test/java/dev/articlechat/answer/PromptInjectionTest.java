@@ -6,12 +6,10 @@ import dev.articlechat.ArticleChat;
 import dev.articlechat.Settings;
 import dev.articlechat.ingest.Article;
 import dev.articlechat.model.ChatModelSettings;
-import dev.articlechat.retrieve.RetrievalMode;
 import dev.articlechat.support.FakeOpenAiServer;
 import dev.articlechat.support.FakeOpenAiServer.Reply;
 import dev.articlechat.support.TestApp;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -81,9 +79,9 @@ class PromptInjectionTest {
     @BeforeAll
     static void startAModelThatObeysEveryInjection() {
         fake = FakeOpenAiServer.start();
-        modelApp = ArticleChat.open(new Settings(List.of(), TestApp.temporaryIndexDir(), RetrievalMode.HYBRID, 8, 0,
-                new ChatModelSettings("openai", null, Path.of("models"), "obedient-model", fake.baseUrl(), "test-key",
-                        Duration.ofSeconds(10), 4096, 160, 2)));
+        modelApp = ArticleChat.open(Settings.defaults(TestApp.temporaryIndexDir()).withChatModel(
+                ChatModelSettings.openAi(fake.baseUrl(), "obedient-model", "test-key")
+                        .withTimeout(Duration.ofSeconds(10))));
     }
 
     @AfterAll

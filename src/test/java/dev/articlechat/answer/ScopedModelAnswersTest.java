@@ -62,7 +62,7 @@ class ScopedModelAnswersTest {
                 new PromptCache(1));
         answers = new AnswerService(new AnswerSnapshot(corpus, retriever, QuestionRewriters.byRule(corpus),
                 Optional.of(model), new ExtractiveAnswerer(AnswerService.refusalFor(corpus)), null),
-                new AnswerService.Options(RetrievalMode.HYBRID, 8, 0));
+                new AnswerService.Options(RetrievalMode.HYBRID, 8, 0), GenerationGate.unlimited(), AnswerObserver.NONE);
     }
 
     @AfterEach

@@ -12,7 +12,6 @@ import dev.articlechat.http.ServerOptions;
 import dev.articlechat.http.Operations;
 import dev.articlechat.model.ChatModelSettings;
 import dev.articlechat.reindex.ReindexJobs;
-import dev.articlechat.retrieve.RetrievalMode;
 import dev.articlechat.support.EventStreamClient;
 import dev.articlechat.support.Eventually;
 import dev.articlechat.support.FakeOpenAiServer;
@@ -29,7 +28,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -63,9 +61,9 @@ class GracefulShutdownTest {
                 + request.numberOf("which began on Wednesday") + "]. It is the first trip by a Canadian prime"
                 + " minister to China in eight years [" + request.numberOf("in eight years") + "].")
                 .streamedSlowly(Duration.ofMillis(150)));
-        chat = ArticleChat.open(new Settings(List.of(), dir.resolve("index"), RetrievalMode.HYBRID, 8, 0,
-                new ChatModelSettings("openai", null, Path.of("models"), "fake-model", fake.baseUrl(), "test-key",
-                        Duration.ofSeconds(20), 4096, 160, 2)));
+        chat = ArticleChat.open(Settings.defaults(dir.resolve("index")).withChatModel(
+                ChatModelSettings.openAi(fake.baseUrl(), "fake-model", "test-key")
+                        .withTimeout(Duration.ofSeconds(20))));
         jobs = new ReindexJobs(chat::reindex);
         app = HttpApi.create(chat.answers(), ServerOptions.defaults()
                 .withOperations(new Operations(jobs, null, null, GRACE))).start("127.0.0.1", 0);

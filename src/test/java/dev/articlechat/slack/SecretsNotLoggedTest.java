@@ -9,7 +9,6 @@ import dev.articlechat.http.HttpApi;
 import dev.articlechat.http.RateLimit;
 import dev.articlechat.http.ServerOptions;
 import dev.articlechat.model.ChatModelSettings;
-import dev.articlechat.retrieve.RetrievalMode;
 import dev.articlechat.support.CapturedLogs;
 import dev.articlechat.support.FakeOpenAiServer;
 import dev.articlechat.support.FakeOpenAiServer.Reply;
@@ -17,7 +16,6 @@ import dev.articlechat.support.TestApp;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
 import java.net.URLEncoder;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,9 +39,9 @@ class SecretsNotLoggedTest {
         try (CapturedLogs logs = CapturedLogs.start();
              FakeOpenAiServer model = FakeOpenAiServer.start();
              FakeSlack slack = new FakeSlack();
-             ArticleChat chat = ArticleChat.open(new Settings(List.of(), TestApp.temporaryIndexDir(),
-                     RetrievalMode.HYBRID, 8, 0, new ChatModelSettings("openai", null, Path.of("models"), "fake-model",
-                     model.baseUrl(), MODEL_KEY, Duration.ofSeconds(10), 4096, 160, 2)))) {
+             ArticleChat chat = ArticleChat.open(Settings.defaults(TestApp.temporaryIndexDir()).withChatModel(
+                     ChatModelSettings.openAi(model.baseUrl(), "fake-model", MODEL_KEY)
+                             .withTimeout(Duration.ofSeconds(10))))) {
             model.replyWith(request -> Reply.content("Carney's visit to China began on Wednesday ["
                     + request.numberOf(WEDNESDAY) + "]."));
             ServerOptions options = ServerOptions.defaults()

@@ -2,9 +2,11 @@ package dev.articlechat.support;
 
 import dev.articlechat.ArticleChat;
 import dev.articlechat.Settings;
+import dev.articlechat.answer.AnswerObserver;
 import dev.articlechat.answer.AnswerService;
 import dev.articlechat.answer.AnswerSnapshot;
 import dev.articlechat.answer.Answerer;
+import dev.articlechat.answer.GenerationGate;
 import dev.articlechat.answer.QuestionRewriters;
 import dev.articlechat.ingest.Corpus;
 import dev.articlechat.ingest.Embeddings;
@@ -59,20 +61,21 @@ public final class TestApp {
             HybridRetriever retriever = new HybridRetriever(PassageSearcher.open(generation, corpus),
                     new QueryEmbedder(Embeddings.miniLm()), corpus);
             return new AnswerService(new AnswerSnapshot(corpus, retriever, QuestionRewriters.byRule(corpus),
-                    Optional.empty(), answerer, null), new AnswerService.Options(RetrievalMode.HYBRID, 8, 0));
+                    Optional.empty(), answerer, null), new AnswerService.Options(RetrievalMode.HYBRID, 8, 0),
+                    GenerationGate.unlimited(), AnswerObserver.NONE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     public static Settings settings(Path indexDir, List<Path> articles) {
-        return new Settings(articles, indexDir, RetrievalMode.HYBRID, 8, 0, ChatModelSettings.extractive());
+        return Settings.defaults(indexDir).withArticles(articles);
     }
 
     /** The bundled article answered by an OpenAI-compatible model at {@code baseUrl} (a fake on loopback). */
     public static Settings withOpenAiModel(String baseUrl, Duration timeout) {
-        return new Settings(List.of(), temporaryIndexDir(), RetrievalMode.HYBRID, 8, 0, new ChatModelSettings("openai",
-                null, Path.of("models"), "fake-model", baseUrl, "test-key", timeout, 4096, 160, 2));
+        return Settings.defaults(temporaryIndexDir())
+                .withChatModel(ChatModelSettings.openAi(baseUrl, "fake-model", "test-key").withTimeout(timeout));
     }
 
     public static Path temporaryIndexDir() {
