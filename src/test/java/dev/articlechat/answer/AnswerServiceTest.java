@@ -6,6 +6,7 @@ import dev.articlechat.eval.EvalQuestion;
 import dev.articlechat.eval.EvalReport;
 import dev.articlechat.eval.Evaluator;
 import dev.articlechat.ingest.Article;
+import dev.articlechat.support.Citations;
 import dev.articlechat.support.TestApp;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -153,6 +154,6 @@ class AnswerServiceTest {
 
     private void assertVerbatim(Citation citation) {
         assertThat(citation.articleId()).isEqualTo(article.id());
-        assertThat(article.text().substring(citation.start(), citation.end())).isEqualTo(citation.quote());
+        Citations.assertVerbatim(citation, article.text());
     }
 }

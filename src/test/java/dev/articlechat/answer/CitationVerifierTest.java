@@ -6,6 +6,7 @@ import dev.articlechat.ingest.ArticleLoader;
 import dev.articlechat.ingest.Corpus;
 import dev.articlechat.ingest.Passage;
 import dev.articlechat.retrieve.RetrievedPassage;
+import dev.articlechat.support.Citations;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,8 +34,7 @@ class CitationVerifierTest {
         CitationVerifier.Verified verified = verifier.verify("First [2], then [1].", sources);
 
         assertThat(verified.citations()).hasSize(2).allSatisfy(citation -> {
-            String text = corpus.article(citation.articleId()).orElseThrow().text();
-            assertThat(text.substring(citation.start(), citation.end())).isEqualTo(citation.quote());
+            Citations.assertVerbatim(citation, corpus.article(citation.articleId()).orElseThrow().text());
             assertThat(citation.quote()).isEqualTo(corpus.primary().passage(citation.passageId()).orElseThrow().text());
         });
     }

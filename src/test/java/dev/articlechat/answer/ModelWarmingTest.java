@@ -4,24 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.articlechat.http.HttpApi;
 import dev.articlechat.http.ServerOptions;
-import dev.articlechat.ingest.Corpus;
-import dev.articlechat.ingest.Embeddings;
-import dev.articlechat.ingest.IndexGenerations;
-import dev.articlechat.retrieve.HybridRetriever;
-import dev.articlechat.retrieve.PassageSearcher;
-import dev.articlechat.retrieve.QueryEmbedder;
-import dev.articlechat.retrieve.RetrievalMode;
+import dev.articlechat.support.FakeModelAnswers;
 import dev.articlechat.support.FakeOpenAiServer;
 import dev.articlechat.support.FakeOpenAiServer.Reply;
-import dev.articlechat.support.TestApp;
-import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import io.javalin.testtools.JavalinTest;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,30 +24,20 @@ class ModelWarmingTest {
 
     private static final String WEDNESDAY = "which began on Wednesday";
 
-    private final ExecutorService calls = Executors.newCachedThreadPool();
+    private FakeModelAnswers served;
     private FakeOpenAiServer fake;
     private AnswerService answers;
 
     @BeforeEach
-    void aModelThatCachesItsPrompt() throws IOException {
-        fake = FakeOpenAiServer.start();
-        Corpus corpus = TestApp.shared().answers().corpus();
-        HybridRetriever retriever = new HybridRetriever(PassageSearcher.open(new IndexGenerations(
-                TestApp.sharedIndexDir()).newestComplete().orElseThrow(), corpus), new QueryEmbedder(Embeddings.miniLm()),
-                corpus);
-        ModelAnswerer model = new ModelAnswerer("cached:fake", OpenAiStreamingChatModel.builder()
-                .baseUrl(fake.baseUrl()).apiKey("test-key").modelName("fake").build(), corpus,
-                new ModelAnswerer.Limits(Duration.ofSeconds(10), 12_000, true), AnswerObserver.NONE, calls, new PromptCache(2));
-        answers = new AnswerService(new AnswerSnapshot(corpus, retriever, QuestionRewriters.byRule(corpus),
-                Optional.of(model), new ExtractiveAnswerer(AnswerService.refusalFor(corpus)), null),
-                new AnswerService.Options(RetrievalMode.HYBRID, 8, 0), GenerationGate.unlimited(), AnswerObserver.NONE);
+    void aModelThatCachesItsPrompt() {
+        served = FakeModelAnswers.overSharedIndex(2);
+        fake = served.model();
+        answers = served.answers();
     }
 
     @AfterEach
     void stop() throws IOException {
-        answers.close();
-        fake.close();
-        calls.shutdownNow();
+        served.close();
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.articlechat.ArticleChat;
 import dev.articlechat.http.HttpApi;
 import dev.articlechat.http.ServerOptions;
 import dev.articlechat.ingest.Article;
+import dev.articlechat.support.Citations;
 import dev.articlechat.support.FakeOpenAiServer.Reply;
 import dev.articlechat.support.FakeOpenAiServer;
 import dev.articlechat.support.TestApp;
@@ -141,8 +142,7 @@ class OpenAiCompatibleModelTest {
             JsonNode citation = citations.get(0);
             assertThat(citation.get("n").asInt()).isEqualTo(1);
             assertThat(citation.get("quote").asText()).contains(WEDNESDAY);
-            assertThat(article.text().substring(citation.get("start").asInt(), citation.get("end").asInt()))
-                    .isEqualTo(citation.get("quote").asText());
+            Citations.assertVerbatim(citation, article.text());
         });
     }
 
@@ -371,7 +371,7 @@ class OpenAiCompatibleModelTest {
     private void assertKeepsTheContract(Answer answer) {
         assertThat(answer.citations()).as(answer.answer()).allSatisfy(citation -> {
             assertThat(citation.articleId()).isEqualTo(article.id());
-            assertThat(article.text().substring(citation.start(), citation.end())).isEqualTo(citation.quote());
+            Citations.assertVerbatim(citation, article.text());
         });
         assertThat(answer.citations()).extracting(Citation::n)
                 .containsExactlyElementsOf(IntStream.rangeClosed(1, answer.citations().size()).boxed().toList());

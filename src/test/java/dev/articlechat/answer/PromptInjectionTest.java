@@ -6,6 +6,7 @@ import dev.articlechat.ArticleChat;
 import dev.articlechat.Settings;
 import dev.articlechat.ingest.Article;
 import dev.articlechat.model.ChatModelSettings;
+import dev.articlechat.support.Citations;
 import dev.articlechat.support.FakeOpenAiServer;
 import dev.articlechat.support.FakeOpenAiServer.Reply;
 import dev.articlechat.support.TestApp;
@@ -132,7 +133,7 @@ class PromptInjectionTest {
         assertThat(markers).as("every marker has its citation and every citation is used")
                 .containsExactlyElementsOf(answer.citations().stream().map(Citation::n).toList());
         for (Citation citation : answer.citations()) {
-            assertThat(article.text().substring(citation.start(), citation.end())).isEqualTo(citation.quote());
+            Citations.assertVerbatim(citation, article.text());
             assertThat(citation.quote()).doesNotContain(PAYLOAD);
         }
     }

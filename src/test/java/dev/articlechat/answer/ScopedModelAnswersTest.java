@@ -7,19 +7,12 @@ import dev.articlechat.ingest.Corpus;
 import dev.articlechat.ingest.Embeddings;
 import dev.articlechat.ingest.IndexGenerations;
 import dev.articlechat.ingest.PassageIndexer;
-import dev.articlechat.retrieve.HybridRetriever;
-import dev.articlechat.retrieve.PassageSearcher;
-import dev.articlechat.retrieve.QueryEmbedder;
-import dev.articlechat.retrieve.RetrievalMode;
+import dev.articlechat.support.FakeModelAnswers;
 import dev.articlechat.support.FakeOpenAiServer;
 import dev.articlechat.support.FakeOpenAiServer.Reply;
-import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,37 +33,26 @@ class ScopedModelAnswersTest {
     @TempDir
     Path dir;
 
-    private final ExecutorService calls = Executors.newCachedThreadPool();
+    private FakeModelAnswers served;
     private FakeOpenAiServer fake;
-    private PassageSearcher searcher;
     private AnswerService answers;
 
     @BeforeEach
     void twoArticlesAndAModelThatHoldsOne() throws Exception {
-        fake = FakeOpenAiServer.start();
-        fake.replyWith(request -> Reply.content(request.system().contains(VOTES)
-                ? "The motion passed by 14 votes to 5 [" + request.numberOf(VOTES) + "]."
-                : "Carney met Xi Jinping in Beijing [" + request.numberOf(MET) + "]."));
         Corpus corpus = new ArticleLoader().load(List.of(resource("/article.txt"), resource("/articles/harbour-flood.txt")));
         Path generation = new IndexGenerations(dir).build(new PassageIndexer(Embeddings.miniLm(), Embeddings.MODEL_NAME),
                 corpus);
-        searcher = PassageSearcher.open(generation, corpus);
-        HybridRetriever retriever = new HybridRetriever(searcher, new QueryEmbedder(Embeddings.miniLm()), corpus);
-        ModelAnswerer model = new ModelAnswerer("cached:fake", OpenAiStreamingChatModel.builder()
-                .baseUrl(fake.baseUrl()).apiKey("test-key").modelName("fake").build(), corpus,
-                new ModelAnswerer.Limits(Duration.ofSeconds(10), 12_000, true), AnswerObserver.NONE, calls,
-                new PromptCache(1));
-        answers = new AnswerService(new AnswerSnapshot(corpus, retriever, QuestionRewriters.byRule(corpus),
-                Optional.of(model), new ExtractiveAnswerer(AnswerService.refusalFor(corpus)), null),
-                new AnswerService.Options(RetrievalMode.HYBRID, 8, 0), GenerationGate.unlimited(), AnswerObserver.NONE);
+        served = FakeModelAnswers.over(generation, corpus, 1);
+        fake = served.model();
+        fake.replyWith(request -> Reply.content(request.system().contains(VOTES)
+                ? "The motion passed by 14 votes to 5 [" + request.numberOf(VOTES) + "]."
+                : "Carney met Xi Jinping in Beijing [" + request.numberOf(MET) + "]."));
+        answers = served.answers();
     }
 
     @AfterEach
     void stop() throws Exception {
-        answers.close();
-        searcher.close();
-        fake.close();
-        calls.shutdownNow();
+        served.close();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.articlechat.ArticleChat;
 import dev.articlechat.support.AdminClient;
+import dev.articlechat.support.Citations;
 import dev.articlechat.support.EventStreamClient;
 import dev.articlechat.support.JsonErrors;
 import dev.articlechat.support.TestApp;
@@ -147,11 +148,7 @@ class ArticleScopingTest {
     }
 
     private static void assertQuotesVerify(JsonNode answer) {
-        for (JsonNode citation : answer.get("citations")) {
-            String text = client.get("/api/article?id=" + citation.get("articleId").asText()).json().get("text").asText();
-            assertThat(text.substring(citation.get("start").asInt(), citation.get("end").asInt()))
-                    .isEqualTo(citation.get("quote").asText());
-        }
+        Citations.assertAllVerbatim(answer, id -> client.get("/api/article?id=" + id).json().get("text").asText());
     }
 
     private static Path resource(String name) throws URISyntaxException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.articlechat.support.Citations;
 import dev.articlechat.support.TestApp;
 import io.javalin.Javalin;
 import io.javalin.testtools.HttpClient;
@@ -40,8 +41,7 @@ class AskRouteTest {
             assertThat(answer.get("answer").asText()).contains("Xi Jinping").contains("[1]");
             JsonNode citation = answer.get("citations").get(0);
             String text = article.get("text").asText();
-            assertThat(text.substring(citation.get("start").asInt(), citation.get("end").asInt()))
-                    .isEqualTo(citation.get("quote").asText());
+            Citations.assertVerbatim(citation, text);
         });
     }
 
@@ -112,13 +112,7 @@ class AskRouteTest {
             JsonNode answer = ask(client, question);
 
             assertThat(answer.get("citations")).isNotEmpty();
-            for (JsonNode citation : answer.get("citations")) {
-                int start = citation.get("start").asInt();
-                int end = citation.get("end").asInt();
-                assertThat(start).isBetween(0, end);
-                assertThat(end).isLessThanOrEqualTo(text.length());
-                assertThat(text.substring(start, end)).isEqualTo(citation.get("quote").asText());
-            }
+            Citations.assertAllVerbatim(answer, text);
         });
     }
 

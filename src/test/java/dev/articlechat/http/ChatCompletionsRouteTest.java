@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.articlechat.support.Citations;
 import dev.articlechat.support.CollectingHandler;
 import dev.articlechat.support.EventStreamClient;
 import dev.articlechat.support.EventStreamClient.Response;
@@ -133,10 +134,7 @@ class ChatCompletionsRouteTest {
             while (marker.find()) {
                 assertThat(Integer.parseInt(marker.group(1))).isBetween(1, citations.size());
             }
-            for (JsonNode citation : citations) {
-                assertThat(text.substring(citation.get("start").asInt(), citation.get("end").asInt()))
-                        .isEqualTo(citation.get("quote").asText());
-            }
+            Citations.assertAllVerbatim(completion, text);
         });
     }
 

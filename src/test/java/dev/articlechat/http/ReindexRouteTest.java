@@ -7,6 +7,7 @@ import dev.articlechat.ArticleChat;
 import dev.articlechat.reindex.ReindexJobs;
 import dev.articlechat.support.AdminClient;
 import dev.articlechat.support.ArticleVersions;
+import dev.articlechat.support.Citations;
 import dev.articlechat.support.Eventually;
 import dev.articlechat.support.TestApp;
 import io.javalin.testtools.JavalinTest;
@@ -188,22 +189,16 @@ class ReindexRouteTest {
             AdminClient.Reply reply = admin.ask(question);
             assertThat(reply.status()).as(reply.body()).isEqualTo(200);
             assertThat(reply.json().get("answered").asBoolean()).as(question).isTrue();
-            assertCitationsVerify(reply.json(), text);
+            Citations.assertAllVerbatim(reply.json(), text);
         }
     }
 
     private static void assertAnswerCites(JsonNode answer, String text, String phrase) {
         assertThat(answer.get("answered").asBoolean()).as(answer.toString()).isTrue();
         assertThat(answer.get("citations").toString()).contains(phrase);
-        assertCitationsVerify(answer, text);
+        Citations.assertAllVerbatim(answer, text);
     }
 
-    static void assertCitationsVerify(JsonNode answer, String text) {
-        for (JsonNode citation : answer.get("citations")) {
-            assertThat(text.substring(citation.get("start").asInt(), citation.get("end").asInt()))
-                    .isEqualTo(citation.get("quote").asText());
-        }
-    }
 
     private List<Path> generations() {
         if (!Files.isDirectory(indexDir)) {

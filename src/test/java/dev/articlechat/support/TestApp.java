@@ -30,6 +30,9 @@ import java.util.Optional;
  */
 public final class TestApp {
 
+    /** Retrieval as the command line's defaults have it. */
+    public static final AnswerService.Options OPTIONS = new AnswerService.Options(RetrievalMode.HYBRID, 8, 0);
+
     private static ArticleChat shared;
     private static Path sharedIndexDir;
 
@@ -50,6 +53,11 @@ public final class TestApp {
         return sharedIndexDir;
     }
 
+    /** The shared app's index generation, to open searchers of one's own over. */
+    public static Path sharedGeneration() {
+        return new IndexGenerations(sharedIndexDir()).newestComplete().orElseThrow();
+    }
+
     /**
      * A service over the shared index that answers with {@code answerer} and no language model: for answerers
      * that are slow or fail in ways the service does not expect. Its searcher stays open for the JVM.
@@ -57,12 +65,10 @@ public final class TestApp {
     public static synchronized AnswerService answeringWith(Answerer answerer) {
         Corpus corpus = shared().answers().corpus();
         try {
-            Path generation = new IndexGenerations(sharedIndexDir).newestComplete().orElseThrow();
-            HybridRetriever retriever = new HybridRetriever(PassageSearcher.open(generation, corpus),
+            HybridRetriever retriever = new HybridRetriever(PassageSearcher.open(sharedGeneration(), corpus),
                     new QueryEmbedder(Embeddings.miniLm()), corpus);
             return new AnswerService(new AnswerSnapshot(corpus, retriever, QuestionRewriters.byRule(corpus),
-                    Optional.empty(), answerer, null), new AnswerService.Options(RetrievalMode.HYBRID, 8, 0),
-                    GenerationGate.unlimited(), AnswerObserver.NONE);
+                    Optional.empty(), answerer, null), OPTIONS, GenerationGate.unlimited(), AnswerObserver.NONE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
