@@ -2,17 +2,19 @@ package dev.articlechat.ingest;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.HuggingFaceTokenCountEstimator;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.util.function.ToIntFunction;
 
 /**
  * The sentence-embedding model that passages and questions share: all-MiniLM-L6-v2, quantised, run in
- * process by ONNX Runtime from weights inside the jar, so nothing is downloaded.
+ * process by ONNX Runtime from weights inside the jar, so nothing is downloaded ({@link MiniLmEmbeddingModel}).
  */
 public final class Embeddings {
 
-    /** Named in the index fingerprint, so that a change of model rebuilds the index. */
-    public static final String MODEL_NAME = "all-MiniLM-L6-v2-q";
+    /**
+     * Named in the index fingerprint, so that a change of model rebuilds the index. "cut at 512": texts longer than
+     * the model's positions are cut, where langchain4j's own model averaged windows of them.
+     */
+    public static final String MODEL_NAME = "all-MiniLM-L6-v2-q, cut at 512";
 
     static {
         // The tokenizer library (DJL) otherwise probes the cloud metadata address to report usage. The product
@@ -24,8 +26,13 @@ public final class Embeddings {
     private Embeddings() {
     }
 
+    /** One model for the process: it is thread safe, and each copy holds its weights and runtime buffers. */
     public static EmbeddingModel miniLm() {
-        return new AllMiniLmL6V2QuantizedEmbeddingModel();
+        return Shared.INSTANCE;
+    }
+
+    private static final class Shared {
+        static final MiniLmEmbeddingModel INSTANCE = new MiniLmEmbeddingModel();
     }
 
     /**

@@ -17,9 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * follow-up), so recent embeddings are kept in a small LRU cache.
  *
  * <p>Bounded on two sides, since ONNX Runtime keeps the native memory of its largest runs for the life of the
- * process: a text is embedded up to {@value #MAX_EMBEDDED_CHARS} characters (the model reads 256 word pieces,
- * and langchain4j averages longer texts over windows of 510, so a long answer in the history cost one inference
- * per window, and memory for each), and texts are embedded on {@value #THREADS_PER_CORE} threads a core, not on
+ * process: a text is embedded up to {@value #MAX_EMBEDDED_CHARS} characters (the model was trained on 256 word
+ * pieces and reads at most 512, and the runtime's buffers grow with the longest input it has run), and texts are embedded on {@value #THREADS_PER_CORE} threads a core, not on
  * every HTTP thread: the runtime's buffers and the threads' malloc arenas grew with the number of threads that
  * ever ran it. (One thread a core bounds memory as well but, measured beside other busy processes, halved the
  * throughput of uncached questions; four kept it within about a tenth and cut p99 by two thirds.)

@@ -4,20 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.articlechat.retrieve.PassageSearcher;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PassageIndexerTest {
-
-    private static final String MODEL_NAME = "all-MiniLM-L6-v2-q";
 
     private static final String FIRST_VERSION = """
             Ottawa Weighs New Trade Rules
@@ -42,16 +38,10 @@ class PassageIndexerTest {
             The repairs cost the town forty thousand pounds.
             """;
 
-    /** Loading the ONNX model takes a while; one instance serves every test. */
-    private static EmbeddingModel model;
+    private static final EmbeddingModel model = Embeddings.miniLm();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void loadModel() {
-        model = new AllMiniLmL6V2QuantizedEmbeddingModel();
-    }
 
     @Test
     void builds_the_index_when_there_is_none() throws IOException {
@@ -107,7 +97,7 @@ class PassageIndexerTest {
         indexer().update(first, firstDir);
         indexer().update(second, secondDir);
 
-        String settings = IndexSchema.settings(MODEL_NAME);
+        String settings = IndexSchema.settings(Embeddings.MODEL_NAME);
         assertThat(PassageIndexer.fingerprintOf(firstDir)).contains(first.fingerprint(settings));
         assertThat(PassageIndexer.fingerprintOf(secondDir)).contains(second.fingerprint(settings));
         assertThat(PassageIndexer.fingerprintOf(firstDir)).isNotEqualTo(PassageIndexer.fingerprintOf(secondDir));
@@ -143,7 +133,7 @@ class PassageIndexerTest {
         boolean built = indexer().update(corpus, indexDir).added() > 0;
 
         assertThat(built).isTrue();
-        assertThat(PassageIndexer.fingerprintOf(indexDir)).contains(corpus.fingerprint(IndexSchema.settings(MODEL_NAME)));
+        assertThat(PassageIndexer.fingerprintOf(indexDir)).contains(corpus.fingerprint(IndexSchema.settings(Embeddings.MODEL_NAME)));
         try (PassageSearcher searcher = PassageSearcher.open(indexDir, corpus)) {
             assertThat(searcher.size()).isEqualTo(2);
         }
@@ -223,7 +213,7 @@ class PassageIndexerTest {
     }
 
     private static PassageIndexer indexer() {
-        return new PassageIndexer(model, MODEL_NAME);
+        return new PassageIndexer(model, Embeddings.MODEL_NAME);
     }
 
     private Corpus load(String text, String fileName) throws IOException {

@@ -8,9 +8,9 @@ import dev.articlechat.eval.EvalQuestion;
 import dev.articlechat.eval.Evaluator;
 import dev.articlechat.ingest.ArticleLoader;
 import dev.articlechat.ingest.Corpus;
+import dev.articlechat.ingest.Embeddings;
 import dev.articlechat.ingest.PassageIndexer;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,10 +41,10 @@ class HybridRetrieverTest {
 
     @BeforeAll
     static void indexTheBundledArticle() throws IOException {
-        model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+        model = Embeddings.miniLm();
         corpus = new ArticleLoader().load(List.of());
         Path indexDir = dir.resolve("index");
-        new PassageIndexer(model, "all-MiniLM-L6-v2-q").update(corpus, indexDir);
+        new PassageIndexer(model, Embeddings.MODEL_NAME).update(corpus, indexDir);
         searcher = PassageSearcher.open(indexDir, corpus);
         retriever = new HybridRetriever(searcher, new QueryEmbedder(model), corpus);
     }
@@ -134,7 +134,7 @@ class HybridRetrieverTest {
                         + "The closing sentence of it is about rivers and lakes.\n");
         Corpus two = new ArticleLoader().load(List.of(alpha, beta));
         Path indexDir = dir.resolve("two-articles");
-        new PassageIndexer(model, "all-MiniLM-L6-v2-q").update(two, indexDir);
+        new PassageIndexer(model, Embeddings.MODEL_NAME).update(two, indexDir);
 
         try (PassageSearcher twoSearcher = PassageSearcher.open(indexDir, two)) {
             HybridRetriever twoRetriever = new HybridRetriever(twoSearcher, new QueryEmbedder(model), two);
