@@ -11,14 +11,18 @@ import java.util.function.ToIntFunction;
 final class ChatCompletionJson {
 
     private final ObjectMapper json;
-    private final String model;
     private final ToIntFunction<String> tokens;
 
     /** @param tokens counts the tokens of a text, for {@code usage} */
-    ChatCompletionJson(ObjectMapper json, String model, ToIntFunction<String> tokens) {
+    ChatCompletionJson(ObjectMapper json, ToIntFunction<String> tokens) {
         this.json = json;
-        this.model = model;
         this.tokens = tokens;
+    }
+
+    /** The model a question was put to, named back to the client as OpenAI names the model it was asked for. */
+    static String modelAnswering(Question question) {
+        return question.scope().map(articleId -> ChatCompletionsController.MODEL_ID + ":" + articleId)
+                .orElse(ChatCompletionsController.MODEL_ID);
     }
 
     static String newId() {
@@ -26,7 +30,7 @@ final class ChatCompletionJson {
     }
 
     ObjectNode completion(Question question, Answer answer) {
-        ObjectNode root = header(newId(), "chat.completion");
+        ObjectNode root = header(newId(), "chat.completion", question);
         ObjectNode choice = root.putArray("choices").addObject().put("index", 0);
         String content = ChatCompletionText.of(answer);
         choice.putObject("message").put("role", "assistant").put("content", content);
@@ -48,8 +52,8 @@ final class ChatCompletionJson {
     }
 
     /** A chunk adding {@code content}; the first chunk of a stream also names the role. */
-    String chunk(String id, String content, String finishReason) {
-        ObjectNode root = header(id, "chat.completion.chunk");
+    String chunk(String id, Question question, String content, String finishReason) {
+        ObjectNode root = header(id, "chat.completion.chunk", question);
         ObjectNode choice = root.putArray("choices").addObject().put("index", 0);
         ObjectNode delta = choice.putObject("delta");
         if (content.isEmpty() && finishReason == null) {
@@ -66,7 +70,7 @@ final class ChatCompletionJson {
 
     /** The chunk that ends the stream, carrying the verified answer's citations and the stream's usage. */
     String lastChunk(String id, Question question, String streamed, Answer answer) {
-        ObjectNode root = header(id, "chat.completion.chunk");
+        ObjectNode root = header(id, "chat.completion.chunk", question);
         ObjectNode choice = root.putArray("choices").addObject().put("index", 0);
         choice.putObject("delta");
         choice.put("finish_reason", "stop");
@@ -79,9 +83,9 @@ final class ChatCompletionJson {
         return json.valueToTree(ErrorBody.openAi(status, message)).toString();
     }
 
-    private ObjectNode header(String id, String object) {
+    private ObjectNode header(String id, String object, Question question) {
         return json.createObjectNode().put("id", id).put("object", object)
-                .put("created", System.currentTimeMillis() / 1000).put("model", model);
+                .put("created", System.currentTimeMillis() / 1000).put("model", modelAnswering(question));
     }
 
     private ObjectNode withAnswer(ObjectNode root, Answer answer) {

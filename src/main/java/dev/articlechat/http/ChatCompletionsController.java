@@ -37,7 +37,7 @@ final class ChatCompletionsController {
         this.answers = answers;
         this.requests = new StrictJson(json);
         this.streams = streams;
-        this.format = new ChatCompletionJson(json, MODEL_ID, tokens);
+        this.format = new ChatCompletionJson(json, tokens);
     }
 
     /** {@code article-chat} answers from every article, {@code article-chat:<id>} from that one alone. */
@@ -68,13 +68,13 @@ final class ChatCompletionsController {
                     @Override
                     public void sources(String query, List<Source> sources) {
                         // the first chunk waits for the question to be let in, so that a busy server can still answer 503
-                        events.sendData("data: " + format.chunk(id, "", null));
+                        events.sendData("data: " + format.chunk(id, request.question(), "", null));
                     }
 
                     @Override
                     public void token(String text) {
                         streamed.append(text);
-                        events.sendData("data: " + format.chunk(id, text, null));
+                        events.sendData("data: " + format.chunk(id, request.question(), text, null));
                     }
 
                     @Override
@@ -83,7 +83,7 @@ final class ChatCompletionsController {
                     }
                 });
                 String rest = rest(streamed.toString(), answer);
-                events.sendData("data: " + format.chunk(id, rest, null));
+                events.sendData("data: " + format.chunk(id, request.question(), rest, null));
                 events.sendData("data: " + format.lastChunk(id, request.question(), streamed + rest, answer));
             } catch (GenerationsBusyException e) {
                 if (!ctx.res().isCommitted()) {

@@ -132,6 +132,7 @@ class ArticleScopingTest {
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.json().get("citations").findValuesAsText("articleId")).isNotEmpty().containsOnly(HARBOUR);
+        assertThat(reply.json().get("model").asText()).isEqualTo("article-chat:" + HARBOUR);
     }
 
     @Test
