@@ -2,13 +2,16 @@ package dev.articlechat.answer;
 
 import static dev.articlechat.answer.AnswerService.refusalFor;
 
+import dev.articlechat.ingest.Passage;
 import dev.articlechat.retrieve.Retrieval;
 import dev.articlechat.retrieve.RetrievalQuery;
 import dev.articlechat.retrieve.RetrievedPassage;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +24,7 @@ import org.slf4j.LoggerFactory;
 final class CorpusAnswers {
 
     private static final Logger log = LoggerFactory.getLogger(CorpusAnswers.class);
+    private static final int BEST_FOUND = 2;
 
     private final AnswerSnapshot snapshot;
     private final AnswerService.Options options;
@@ -165,7 +169,8 @@ final class CorpusAnswers {
                 .map(p -> new RetrievedPassage(p, 0, 0, 0, false)).toList();
         StreamedText streamed = new StreamedText(verifier, read, listener);
         RetrievalQuery search = asked.standalone().search();
-        SentenceVerifier sentenceVerifier = new SentenceVerifier(words, material.articlesText(snapshot.corpus()));
+        SentenceVerifier sentenceVerifier = new SentenceVerifier(words, material.articlesText(snapshot.corpus()),
+                bestFound(asked.retrieval()));
         CheckedSentences checked = new CheckedSentences(attributor, sentenceVerifier, material,
                 asked.standalone().text(), search.hasContext() ? search.context() : "", streamed);
         ModelAnswerer.Written written;
@@ -255,6 +260,15 @@ final class CorpusAnswers {
         Question question = Question.of(snapshot.corpus().primary().title());
         snapshot.extractive().draft(question, snapshot.retriever().retrieve(RetrievalQuery.of(question.text()),
                 options.mode(), options.passages(), options.contextWindow(), question.scope()));
+    }
+
+    /**
+     * The passages retrieval ranked first for the question, its own hits and not their neighbours: a written
+     * sentence resting on one of them answers this question. Two, since the model often answers from the second.
+     */
+    private static Set<Passage> bestFound(Retrieval retrieval) {
+        return retrieval.passages().stream().filter(p -> !p.context()).limit(BEST_FOUND)
+                .map(RetrievedPassage::passage).collect(Collectors.toSet());
     }
 
     private static long millis(long nanos) {

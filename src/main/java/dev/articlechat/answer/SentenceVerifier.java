@@ -47,7 +47,8 @@ final class SentenceVerifier {
     static final double PARAPHRASE_COVERAGE = 0.25;
     static final double PARAPHRASE_SIMILARITY = 0.62;
     /**
-     * An answer is about what was asked: it, or the sentences it cites, speak of something the question asks
+     * An answer is about what was asked: it rests on a sentence retrieval ranked first for the question, or it,
+     * or the sentences it cites, speak of something the question asks
      * about beyond its names ("What tariffs did Ottawa impose?" is about tariffs, not about anything said of
      * Ottawa), or it is close to the question in meaning; and a name the question brings that the article never
      * mentions (Taiwan, asked about an article that does not) is in the answer, or there is no answer.
@@ -67,10 +68,16 @@ final class SentenceVerifier {
     private final Set<String> commonWords;
     /** Every term of the articles: a name the question brings is no invention when the articles have it. */
     private final Set<String> articleTerms;
+    private final Set<Passage> bestForQuestion;
 
-    /** @param articles the text of every article served */
-    SentenceVerifier(Words words, String articles) {
+    /**
+     * @param articles        the text of the articles the model read
+     * @param bestForQuestion the sentences retrieval ranked first for the question: a claim resting on one of them
+     *                        is about what was asked, however few of the question's words it repeats
+     */
+    SentenceVerifier(Words words, String articles, Set<Passage> bestForQuestion) {
         this.words = words;
+        this.bestForQuestion = Set.copyOf(bestForQuestion);
         this.commonWords = Words.lowerCaseWords(articles);
         this.articleTerms = new HashSet<>(words.terms(articles));
     }
@@ -123,12 +130,14 @@ final class SentenceVerifier {
         Set<String> said = termsOf(cited);
         said.addAll(words.terms(claim));
         Set<String> names = words.facts(question, commonWords);
-        boolean unknownNameAnswered = names.stream().filter(n -> !articleTerms.contains(n))
+        boolean unknownNameAnswered = names.stream().filter(n -> !Words.sameCountryIn(n, articleTerms))
                 .allMatch(n -> words.terms(claim).contains(n));
         String topic = question + "\n" + CitationMarkers.strip(earlier);
         List<String> asked = words.contentTerms(topic).stream()
                 .filter(t -> !names.contains(t) && !t.chars().allMatch(Character::isDigit)).toList();
-        return unknownNameAnswered && (asked.isEmpty() || asked.stream().anyMatch(t -> Words.foundIn(t, said))
+        boolean restsOnTheBestFound = cited.stream().anyMatch(c -> bestForQuestion.contains(c.passage()));
+        return unknownNameAnswered && (asked.isEmpty() || restsOnTheBestFound
+                || asked.stream().anyMatch(t -> Words.foundIn(t, said))
                 || similarity.getAsDouble() >= MIN_QUESTION_SIMILARITY);
     }
 
@@ -144,7 +153,7 @@ final class SentenceVerifier {
             boolean number = fact.chars().anyMatch(Character::isDigit);
             // numbers must match exactly: a related form of "20" is no evidence for it
             boolean cites = number ? evidence.contains(fact) : Words.nameFoundIn(fact, evidence);
-            boolean echoed = asked.contains(fact) && articleTerms.contains(fact);
+            boolean echoed = asked.contains(fact) && Words.sameCountryIn(fact, articleTerms);
             if (!cites && !echoed) {
                 return Optional.of(fact);
             }

@@ -57,6 +57,15 @@ final class Words {
     /** Shorter shared beginnings ("Ca" of Canada and Cairo) say nothing. */
     private static final int MIN_NAME_STEM = 4;
 
+    /**
+     * Countries news names by an abbreviation and by a word that shares no beginning with it, as analysed terms
+     * ("U.S." is analysed to "u."): "the American president" is the article's "US President", which the shared
+     * beginnings of {@link #nameFoundIn} cannot see.
+     */
+    private static final List<Set<String>> SAME_COUNTRY = List.of(
+            Set.of("american", "america", "us", "u.", "usa", "u.s.a"),
+            Set.of("british", "britain", "uk", "u.k"));
+
     private final TermAnalyzer analyzer = new TermAnalyzer();
     /** Article sentences are matched against every written sentence: analysed once each. */
     private final PassageTerms termsByPassage = new PassageTerms(this::terms);
@@ -139,6 +148,9 @@ final class Words {
      * "Chinese" China, so names that share all but their last two letters (at least four) count as one.
      */
     static boolean nameFoundIn(String term, Collection<String> terms) {
+        if (sameCountryIn(term, terms)) {
+            return true;
+        }
         for (String other : terms) {
             int common = 0;
             int shorter = Math.min(term.length(), other.length());
@@ -151,6 +163,12 @@ final class Words {
             }
         }
         return false;
+    }
+
+    /** Whether {@code term} is one of {@code terms}, or names the same country as one ("american" and "us"). */
+    static boolean sameCountryIn(String term, Collection<String> terms) {
+        return terms.contains(term) || SAME_COUNTRY.stream()
+                .anyMatch(country -> country.contains(term) && terms.stream().anyMatch(country::contains));
     }
 
     /** Whether {@code term} is one of {@code terms}, or a related form of one (see {@link TermMatch}). */

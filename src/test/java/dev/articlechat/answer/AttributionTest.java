@@ -30,7 +30,7 @@ class AttributionTest {
     private static final Article ARTICLE = new ArticleParser().parse("harbour", TEXT);
     private static final Words WORDS = new Words();
     private static final Attributor ATTRIBUTOR = new Attributor(WORDS, new QueryEmbedder(Embeddings.miniLm()));
-    private static final SentenceVerifier VERIFIER = new SentenceVerifier(WORDS, TEXT);
+    private static final SentenceVerifier VERIFIER = new SentenceVerifier(WORDS, TEXT, Set.of());
 
     @Test
     void the_article_splits_into_its_sentences_whatever_the_abbreviations() {
@@ -180,6 +180,49 @@ class AttributionTest {
     void a_claim_about_something_the_article_never_mentions_is_not_shown() {
         assertThat(verify("What is the capital of Australia?", "The capital of Australia is Canberra.")
                 .isSupported()).isFalse();
+    }
+
+    @Test
+    void a_claim_resting_on_the_sentence_retrieval_found_first_answers_the_question_in_other_words() {
+        String question = "What disaster happened in 2018?";
+        String claim = "A storm flooded the quay.";
+        Passage found = ARTICLE.passages().stream().filter(p -> p.text().contains("first proposed in 2018"))
+                .findFirst().orElseThrow();
+        SentenceVerifier knowingWhatWasFound = new SentenceVerifier(WORDS, TEXT, Set.of(found));
+
+        assertThat(verify(question, claim).problem()).contains("answers another question");
+        assertThat(verifyAgainst(ARTICLE, knowingWhatWasFound, question, claim).cited()).containsExactly(found);
+        Passage shah = ARTICLE.passages().stream().filter(p -> p.text().contains("Dr. Priya Shah"))
+                .findFirst().orElseThrow();
+        assertThat(verifyAgainst(ARTICLE, new SentenceVerifier(WORDS, TEXT, Set.of(shah)),
+                "What did Dr. Shah say about Taiwan?", "Dr. Priya Shah leads the council.").isSupported())
+                .as("a name the article never mentions still has to be answered").isFalse();
+    }
+
+    @Test
+    void a_country_named_by_its_adjective_is_the_articles_abbreviation_for_it() {
+        String text = """
+                Ottawa weighs its trade options
+                US President Donald Trump has said Canada could become the 51st U.S. state.
+                Canada plans to apply to the U.S. Food and Drug Administration later that year.
+                """;
+        Article article = new ArticleParser().parse("trade", text);
+        SentenceVerifier verifier = new SentenceVerifier(WORDS, text, Set.of());
+
+        assertThat(verifyAgainst(article, verifier, "What did the American president suggest Canada could become?",
+                "The American president suggested Canada could become the 51st US state.").isSupported()).isTrue();
+        assertThat(verifyAgainst(article, verifier, "When will Canada apply to the American regulator?",
+                "Canada will apply to the US regulator later that year.").isSupported()).isTrue();
+        SentenceVerifier.Verdict british = verifyAgainst(article, verifier,
+                "What did the British prime minister suggest Canada could become?",
+                "The British prime minister suggested Canada could become the 51st state.");
+        assertThat(british.isSupported()).isFalse();
+    }
+
+    private static SentenceVerifier.Verdict verifyAgainst(Article article, SentenceVerifier verifier, String question,
+                                                          String claim) {
+        return verifier.verify(claim, ATTRIBUTOR.attribute(claim, article.passages(), Set.of()), question, "",
+                () -> ATTRIBUTOR.similarity(question, claim));
     }
 
     private static SentenceVerifier.Verdict verify(String question, String claim) {
