@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
-import java.nio.charset.Charset;
 import java.util.Locale;
 
 /** {@code POST /api/ask}: one question in, one verified answer out. */
@@ -30,23 +29,6 @@ final class AskController {
         if (!mediaType.equals("application/json")) {
             throw new HttpResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE.getCode(),
                     "Send the question as application/json.");
-        }
-        if (!readable(ctx)) {
-            throw new HttpResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE.getCode(),
-                    "Send the question as application/json in UTF-8.");
-        }
-    }
-
-    /**
-     * Reading the body with a charset the JVM does not have ("utf-7") would throw, and so does Javalin's reading of
-     * a malformed charset parameter ("charsetAutf-8"): client errors, not ours.
-     */
-    private static boolean readable(Context ctx) {
-        try {
-            String charset = ctx.characterEncoding();
-            return charset == null || Charset.isSupported(charset);
-        } catch (IllegalArgumentException | IndexOutOfBoundsException unknownOrMalformed) {
-            return false;
         }
     }
 }

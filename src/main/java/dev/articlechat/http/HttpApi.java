@@ -76,6 +76,7 @@ public final class HttpApi {
             WebPages.serve(config);
             config.routes.before(RequestIds::assign);
             config.routes.before(SecurityHeaders::add);
+            config.routes.before(RequestCharset::requireReadable);
             // before routing and before the rate limit: a page elsewhere gets no work done, nor uses a client's budget
             CorsPolicy.apply(config, options.web());
             if (options.rateLimit().on()) {
