@@ -127,11 +127,12 @@ final class SentenceVerifier {
 
     private boolean aboutTheQuestion(String claim, List<Attributor.Candidate> cited, String question,
                                      String earlier, DoubleSupplier similarity) {
+        List<String> claimTerms = words.terms(claim);
         Set<String> said = termsOf(cited);
-        said.addAll(words.terms(claim));
+        said.addAll(claimTerms);
         Set<String> names = words.facts(question, commonWords);
         boolean unknownNameAnswered = names.stream().filter(n -> !Words.sameCountryIn(n, articleTerms))
-                .allMatch(n -> words.terms(claim).contains(n));
+                .allMatch(claimTerms::contains);
         String topic = question + "\n" + CitationMarkers.strip(earlier);
         List<String> asked = words.contentTerms(topic).stream()
                 .filter(t -> !names.contains(t) && !t.chars().allMatch(Character::isDigit)).toList();

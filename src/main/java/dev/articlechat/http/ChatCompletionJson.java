@@ -19,12 +19,6 @@ final class ChatCompletionJson {
         this.tokens = tokens;
     }
 
-    /** The model a question was put to, named back to the client as OpenAI names the model it was asked for. */
-    static String modelAnswering(Question question) {
-        return question.scope().map(articleId -> ChatCompletionsController.MODEL_ID + ":" + articleId)
-                .orElse(ChatCompletionsController.MODEL_ID);
-    }
-
     static String newId() {
         return "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
     }
@@ -85,7 +79,9 @@ final class ChatCompletionJson {
 
     private ObjectNode header(String id, String object, Question question) {
         return json.createObjectNode().put("id", id).put("object", object)
-                .put("created", System.currentTimeMillis() / 1000).put("model", modelAnswering(question));
+                .put("created", System.currentTimeMillis() / 1000)
+                // the model the question was put to, as OpenAI names back the model it was asked for
+                .put("model", ChatCompletionsController.modelName(question.scope()));
     }
 
     private ObjectNode withAnswer(ObjectNode root, Answer answer) {

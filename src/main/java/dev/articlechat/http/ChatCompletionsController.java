@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,8 +45,13 @@ final class ChatCompletionsController {
     void models(Context ctx) {
         List<Map<String, Object>> models = new ArrayList<>();
         models.add(model(MODEL_ID));
-        answers.corpus().articles().forEach(article -> models.add(model(MODEL_ID + ":" + article.id())));
+        answers.corpus().articles().forEach(article -> models.add(model(modelName(Optional.of(article.id())))));
         ctx.json(Map.of("object", "list", "data", models));
+    }
+
+    /** The model that answers from one article, or from every article: as listed, and as named in answers. */
+    static String modelName(Optional<String> articleId) {
+        return articleId.map(id -> MODEL_ID + ":" + id).orElse(MODEL_ID);
     }
 
     private static Map<String, Object> model(String id) {

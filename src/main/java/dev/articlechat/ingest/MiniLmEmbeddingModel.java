@@ -41,7 +41,7 @@ public final class MiniLmEmbeddingModel implements EmbeddingModel {
 
     private static final String MODEL = "all-minilm-l6-v2-q.onnx";
     private static final String TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
-    /** The model's positions: [CLS], 510 word pieces, [SEP]. Longer texts are cut, as sentence-transformers cuts them. */
+    /** The model's positions: [CLS], 510 word pieces, [SEP]. Longer texts are cut, as sentence-transformers cuts. */
     private static final int MAX_TOKENS = 512;
     private static final int DIMENSION = 384;
 
@@ -120,11 +120,9 @@ public final class MiniLmEmbeddingModel implements EmbeddingModel {
         Encoding encoding = tokenizer.encode(text, true, false);
         long[] ids = encoding.getIds();
         long[] shape = {1, ids.length};
-        long[] mask = new long[ids.length];
-        Arrays.fill(mask, 1L);
-        try (OnnxTensor inputIds = OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape);
-             OnnxTensor attentionMask = OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape);
-             OnnxTensor tokenTypes = OnnxTensor.createTensor(environment, LongBuffer.wrap(new long[ids.length]), shape);
+        try (OnnxTensor inputIds = tensor(ids, shape);
+             OnnxTensor attentionMask = tensor(encoding.getAttentionMask(), shape);
+             OnnxTensor tokenTypes = tensor(encoding.getTypeIds(), shape);
              OrtSession.Result result = session.run(takesTokenTypes
                      ? Map.of("input_ids", inputIds, "attention_mask", attentionMask, "token_type_ids", tokenTypes)
                      : Map.of("input_ids", inputIds, "attention_mask", attentionMask))) {
@@ -132,6 +130,10 @@ public final class MiniLmEmbeddingModel implements EmbeddingModel {
         } catch (OrtException e) {
             throw new IllegalStateException("The embedding model failed", e);
         }
+    }
+
+    private OnnxTensor tensor(long[] values, long[] shape) throws OrtException {
+        return OnnxTensor.createTensor(environment, LongBuffer.wrap(values), shape);
     }
 
     private static float[] meanOfTokens(OnnxTensor hidden, int tokens) {
