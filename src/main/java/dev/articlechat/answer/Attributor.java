@@ -28,6 +28,11 @@ final class Attributor {
     static final double SEMANTIC_WEIGHT = 0.5;
     /** Enough to decide between two close candidates, never enough to raise an unrelated one. */
     static final double HINT_BONUS = 0.05;
+    /**
+     * As much for a sentence retrieval ranked first for the question: of two sentences that say "Wednesday", the
+     * answer to "On which day did the visit begin?" rests on the one about the visit.
+     */
+    static final double FOUND_BONUS = 0.05;
 
     private final Words words;
     private final QueryEmbedder embedder;
@@ -42,8 +47,9 @@ final class Attributor {
      *
      * @param claim   the written sentence, without markers
      * @param hinted  the sentences the model itself marked (1-based positions in {@code read}), if any
+     * @param found   the sentences retrieval ranked first for the question
      */
-    List<Candidate> attribute(String claim, List<Passage> read, Set<Integer> hinted) {
+    List<Candidate> attribute(String claim, List<Passage> read, Set<Integer> hinted, Set<Passage> found) {
         List<String> claimTerms = words.contentTerms(claim);
         Map<String, Integer> documentFrequency = new HashMap<>();
         read.forEach(passage -> words.termsOf(passage).forEach(t -> documentFrequency.merge(t, 1, Integer::sum)));
@@ -53,7 +59,7 @@ final class Attributor {
             double lexical = weightedCoverage(claimTerms, words.termsOf(read.get(i)), documentFrequency, read.size());
             double semantic = CosineSimilarity.between(claimVector, Embedding.from(embedder.embed(read.get(i).text())));
             double score = (1 - SEMANTIC_WEIGHT) * lexical + SEMANTIC_WEIGHT * semantic
-                    + (hinted.contains(i + 1) ? HINT_BONUS : 0);
+                    + (hinted.contains(i + 1) ? HINT_BONUS : 0) + (found.contains(read.get(i)) ? FOUND_BONUS : 0);
             candidates.add(new Candidate(read.get(i), score, lexical, semantic));
         }
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());

@@ -1,7 +1,9 @@
 package dev.articlechat.answer;
 
+import dev.articlechat.ingest.Passage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,16 +21,19 @@ final class CheckedSentences {
     private final ArticlePrompt.Material material;
     private final String question;
     private final String earlier;
+    private final Set<Passage> foundForQuestion;
     private final StreamedText streamed;
     private final List<String> kept = new ArrayList<>();
 
     /**
      * @param question the question as it stands on its own (a follow-up rewritten)
      * @param earlier  the conversation it follows up on, as retrieval searched it; empty for none
+     * @param foundForQuestion the sentences retrieval ranked first for it
      */
     CheckedSentences(Attributor attributor, SentenceVerifier verifier, ArticlePrompt.Material material,
-                     String question, String earlier, StreamedText streamed) {
+                     String question, String earlier, Set<Passage> foundForQuestion, StreamedText streamed) {
         this.earlier = earlier;
+        this.foundForQuestion = Set.copyOf(foundForQuestion);
         this.attributor = attributor;
         this.verifier = verifier;
         this.material = material;
@@ -40,7 +45,7 @@ final class CheckedSentences {
     boolean take(String sentence) {
         String claim = CitationMarkers.strip(sentence).strip();
         List<Attributor.Candidate> candidates = attributor.attribute(claim, material.passages(),
-                CitationMarkers.cited(sentence));
+                CitationMarkers.cited(sentence), foundForQuestion);
         SentenceVerifier.Verdict verdict = verifier.verify(claim, candidates, question, earlier,
                 () -> attributor.similarity(question, claim));
         log.debug("\"{}\": {}, from {}", claim, verdict, candidates.subList(0, Math.min(3, candidates.size())));

@@ -169,10 +169,11 @@ final class CorpusAnswers {
                 .map(p -> new RetrievedPassage(p, 0, 0, 0, false)).toList();
         StreamedText streamed = new StreamedText(verifier, read, listener);
         RetrievalQuery search = asked.standalone().search();
+        Set<Passage> found = bestFound(asked.retrieval());
         SentenceVerifier sentenceVerifier = new SentenceVerifier(words, material.articlesText(snapshot.corpus()),
-                bestFound(asked.retrieval()));
+                found);
         CheckedSentences checked = new CheckedSentences(attributor, sentenceVerifier, material,
-                asked.standalone().text(), search.hasContext() ? search.context() : "", streamed);
+                asked.standalone().text(), search.hasContext() ? search.context() : "", found, streamed);
         ModelAnswerer.Written written;
         try {
             written = model.write(material, asked.question(), streamed, checked::take);

@@ -8,21 +8,29 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * What kind of answer a question asks for, where its wording says so. "How many…" wants a quantity and
- * "When…" a time: a sentence without one cannot answer it, however close its topic; that keeps "How much
+ * What kind of answer a question asks for, where its wording says so. "How many…" wants a quantity, "How
+ * much will it cost?" an amount of money and "When…" a time: a sentence without one cannot answer it, however close its topic; that keeps "How much
  * are the tariffs?" from being answered with a sentence that only says the tariffs were steep. "Who…" wants
  * a name; names are too varied to demand one, so a sentence that has a name the question lacks is only
  * preferred.
  */
 enum ExpectedAnswerType {
 
+    /** "How much will it cost?" is not answered by "three funders share the cost". */
+    MONEY("\\bhow much\\b.*\\b(cost|costs|spend|spent|pay|paid|price|charge|charged|worth|budget|owe|owed|earn|"
+            + "earned|raise|raised)\\b|\\bwhat (is|was|will be) the (total )?(cost|price|budget|bill)\\b",
+            "[$€£¥₹]|\\b(pounds?|dollars?|euros?|yen|yuan|francs?|rupees?|pence|cents?|usd|gbp|eur|cad|million|"
+                    + "billion|trillion|bn|free)\\b|\\d(m|bn|k)\\b"),
     QUANTITY("\\bhow (much|many|long|far|old)\\b",
             // a currency or percent sign, a number that is not a year, or a number word
             "[$€£¥%]|\\b(?!(?:1[89]|20)\\d\\d\\b)\\d|\\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                     + "twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozen|half|third|"
                     + "quarters?|percent|double|doubling|triple|several|few|decades?)\\b"),
     TIME("^\\s*when\\b|\\b(what|which) (year|day|date|month|time)\\b",
-            "\\d|\\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|"
+            // a year, a date or a clock time; a bare number ("people over 65") is no time
+            "\\b(1[89]|20)\\d\\d\\b|\\b\\d{1,2}(st|nd|rd|th)\\b|\\b\\d{1,2}[:.]\\d\\d\\b|\\b\\d{1,2}\\s*(am|pm|a\\.m)|"
+                    + "\\b\\d+\\s*(years?|months?|weeks?|days?|hours?|minutes?)\\b|"
+                    + "\\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|"
                     + "july|august|september|october|november|december|years?|months?|weeks?|days?|ago|since|recent|"
                     + "today|yesterday|tomorrow|decades?|last|next|earlier|later|spring|summer|autumn|fall|winter|"
                     + "morning|evening|night|term)\\b"),

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The writing stage: a language model (any LangChain4j {@link StreamingChatModel}: in-process llama.cpp,
@@ -18,6 +20,8 @@ import java.util.function.Predicate;
  * the next; generation stops as soon as nothing more is wanted.
  */
 public final class ModelAnswerer {
+
+    private static final Logger log = LoggerFactory.getLogger(ModelAnswerer.class);
 
     /** How a write ended: sentences were handed on, the model said the article does not say, or wrote nothing. */
     enum Written { ANSWERED, REFUSED, EMPTY }
@@ -148,7 +152,7 @@ public final class ModelAnswerer {
             while (!reading.output.ended() && (piece = generation.next(deadline, wanted)) != null) {
                 observer.generated(1);
                 if (!reading.take(reading.output.append(piece)) || reading.refusesAtOnce()) {
-                    return reading.outcome();
+                    return reading.outcome(question);
                 }
             }
         } catch (InterruptedException e) {
@@ -159,7 +163,7 @@ public final class ModelAnswerer {
         if (limits.cachesPrompt() && material.cacheable()) {
             prompts.read(material); // a question that read the material left it in the cache
         }
-        return reading.outcome();
+        return reading.outcome(question);
     }
 
     /** The model's text as it arrives: cleaned, split, its first sentence looked at for a refusal. */
@@ -198,7 +202,8 @@ public final class ModelAnswerer {
             return refused;
         }
 
-        Written outcome() {
+        Written outcome(Question question) {
+            log.debug("The model wrote, to \"{}\": {}", question.text(), output.raw());
             return refused ? Written.REFUSED : handedOn == 0 ? Written.EMPTY : Written.ANSWERED;
         }
     }

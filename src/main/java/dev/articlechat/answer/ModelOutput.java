@@ -67,6 +67,11 @@ final class ModelOutput {
         return release(true);
     }
 
+    /** Everything the model has written, as it wrote it. */
+    String raw() {
+        return raw.toString();
+    }
+
     /** True when nothing the model writes next can be used: it echoes its prompt, or has said enough. */
     boolean ended() {
         return ended;

@@ -41,13 +41,22 @@ final class SentenceVerifier {
     static final double MIN_MATCH = 0.35;
     /** A second or third source must be about the claim too, not merely hold the missing name. */
     static final double MIN_EXTRA_MATCH = 0.30;
+    /** Words this close to a number are what it counts or dates. */
+    static final int PAIRING = 2;
+    /** A source's word this far from a number may still be about it. */
+    static final int PAIRING_REACH = 4;
+
+    /** A sentence retrieval found for the question is cited beside the claim's own source above this match. */
+    static final double MIN_CORROBORATION = 0.45;
     /** Share of the claim's own words (those the question did not bring) that its sources must hold. */
     static final double MIN_COVERAGE = 0.5;
     /** A paraphrase holds fewer of its source's words; its meaning must then be close. */
     static final double PARAPHRASE_COVERAGE = 0.25;
     static final double PARAPHRASE_SIMILARITY = 0.62;
     /**
-     * An answer is about what was asked: it rests on a sentence retrieval ranked first for the question, or it,
+     * An answer is about what was asked: it rests on, or matches, a sentence retrieval ranked first for the
+     * question (so "Canada aims to double trade with non-US partners", resting on Anand's words, answers "What
+     * is the plan for other markets?", which retrieval found in Carney's pledge to double exports), or it,
      * or the sentences it cites, speak of something the question asks
      * about beyond its names ("What tariffs did Ottawa impose?" is about tariffs, not about anything said of
      * Ottawa), or it is close to the question in meaning; and a name the question brings that the article never
@@ -115,17 +124,39 @@ final class SentenceVerifier {
         if (missing.isPresent()) {
             return Verdict.rejected("\"" + claim + "\" names " + missing.get() + ", which its sources do not");
         }
+        Optional<String> mispaired = mispairedNumber(claim, cited);
+        if (mispaired.isPresent()) {
+            return Verdict.rejected(mispaired.get());
+        }
+        corroboration(cited, candidates).ifPresent(cited::add);
         Optional<String> notEntailed = notEntailed(claim, question, cited);
         if (notEntailed.isPresent()) {
             return Verdict.rejected(notEntailed.get());
         }
-        if (!aboutTheQuestion(claim, cited, question, earlier, similarity)) {
+        if (!aboutTheQuestion(claim, cited, candidates, question, earlier, similarity)) {
             return Verdict.rejected("\"" + claim + "\" is true but answers another question");
         }
         return Verdict.supported(cited.stream().map(Attributor.Candidate::passage).toList());
     }
 
-    private boolean aboutTheQuestion(String claim, List<Attributor.Candidate> cited, String question,
+    /**
+     * The sentence retrieval ranked first for the question, when the claim rests on another that says the same:
+     * "Canada aims to double trade with non-US partners" rests on Anand's words, and Carney's pledge of "doubling
+     * exports to other markets", which retrieval found for "What is the plan for other markets?", says it too.
+     */
+    private Optional<Attributor.Candidate> corroboration(List<Attributor.Candidate> cited,
+                                                         List<Attributor.Candidate> candidates) {
+        if (cited.size() >= MAX_CITED || cited.stream().anyMatch(c -> bestForQuestion.contains(c.passage()))) {
+            return Optional.empty();
+        }
+        return candidates.stream()
+                .filter(c -> c.score() >= MIN_CORROBORATION && bestForQuestion.contains(c.passage()))
+                .filter(c -> !cited.contains(c))
+                .findFirst();
+    }
+
+    private boolean aboutTheQuestion(String claim, List<Attributor.Candidate> cited,
+                                     List<Attributor.Candidate> candidates, String question,
                                      String earlier, DoubleSupplier similarity) {
         List<String> claimTerms = words.terms(claim);
         Set<String> said = termsOf(cited);
@@ -136,7 +167,8 @@ final class SentenceVerifier {
         String topic = question + "\n" + CitationMarkers.strip(earlier);
         List<String> asked = words.contentTerms(topic).stream()
                 .filter(t -> !names.contains(t) && !t.chars().allMatch(Character::isDigit)).toList();
-        boolean restsOnTheBestFound = cited.stream().anyMatch(c -> bestForQuestion.contains(c.passage()));
+        boolean restsOnTheBestFound = cited.stream().anyMatch(c -> bestForQuestion.contains(c.passage()))
+                || candidates.stream().anyMatch(c -> c.score() >= MIN_MATCH && bestForQuestion.contains(c.passage()));
         return unknownNameAnswered && (asked.isEmpty() || restsOnTheBestFound
                 || asked.stream().anyMatch(t -> Words.foundIn(t, said))
                 || similarity.getAsDouble() >= MIN_QUESTION_SIMILARITY);
@@ -160,6 +192,72 @@ final class SentenceVerifier {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Why the claim gives a number the words its sources give another, if it does: "71 people in the placebo
+     * group" against "71 people in the vaccine group … compared with 183 in the placebo group". The words around
+     * each number of the claim (but the one right after it, the thing counted) must not stand, in a source that
+     * has the number, beside another number that the claim leaves out and never near this one.
+     */
+    private Optional<String> mispairedNumber(String claim, List<Attributor.Candidate> cited) {
+        List<String> claimTerms = words.terms(claim);
+        Set<String> claimNumbers = new HashSet<>();
+        claimTerms.stream().filter(Words::isNumber).forEach(claimNumbers::add);
+        for (Attributor.Candidate source : cited) {
+            List<String> sourceTerms = words.terms(source.passage().text());
+            for (int i = 0; i < claimTerms.size(); i++) {
+                String number = claimTerms.get(i);
+                if (!Words.isNumber(number) || !sourceTerms.contains(number)) {
+                    continue;
+                }
+                for (int j = Math.max(0, i - PAIRING); j <= Math.min(claimTerms.size() - 1, i + PAIRING); j++) {
+                    String neighbour = claimTerms.get(j);
+                    // the word just after a number is what it counts ("183 people"), which any number may count
+                    if (j == i || j == i + 1 || Words.isNumber(neighbour) || nearestNumber(claimTerms, j) != i) {
+                        continue;
+                    }
+                    Optional<String> other = pairedElsewhere(neighbour, number, sourceTerms, claimNumbers);
+                    if (other.isPresent()) {
+                        return Optional.of("\"" + claim + "\" gives " + number + " what its source gives "
+                                + other.get());
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The number the source gives the word instead of {@code number}, if it keeps the word away from it. */
+    private static Optional<String> pairedElsewhere(String word, String number, List<String> source,
+                                                    Set<String> claimNumbers) {
+        String other = null;
+        for (int p = 0; p < source.size(); p++) {
+            if (!source.get(p).equals(word)) {
+                continue;
+            }
+            for (int q = Math.max(0, p - PAIRING_REACH); q <= Math.min(source.size() - 1, p + PAIRING_REACH); q++) {
+                String near = source.get(q);
+                if (near.equals(number)) {
+                    return Optional.empty();
+                }
+                if (Math.abs(p - q) <= PAIRING && Words.isNumber(near) && !claimNumbers.contains(near)) {
+                    other = near;
+                }
+            }
+        }
+        return Optional.ofNullable(other);
+    }
+
+    /** The position of the number nearest to position {@code at}; the first of two as near. */
+    private static int nearestNumber(List<String> terms, int at) {
+        int nearest = -1;
+        for (int k = 0; k < terms.size(); k++) {
+            if (Words.isNumber(terms.get(k)) && (nearest < 0 || Math.abs(k - at) < Math.abs(nearest - at))) {
+                nearest = k;
+            }
+        }
+        return nearest;
     }
 
     /** Every term of the cited sentences. */

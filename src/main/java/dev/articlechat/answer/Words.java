@@ -49,7 +49,13 @@ final class Words {
             "no", "by", "for", "with", "from", "to", "of", "since", "although", "also", "meanwhile", "then",
             "speaking", "opening", "addressing", "under", "among", "one", "two", "some", "many", "most", "all",
             "each", "other", "another", "such", "if", "because", "so", "what", "who", "which", "where", "why", "how",
-            "not", "only", "more", "over", "about", "around", "nearly", "almost");
+            "not", "only", "more", "over", "about", "around", "nearly", "almost",
+            // how questions and requests start
+            "whom", "whose", "is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could",
+            "will", "would", "should", "shall", "may", "might", "must", "tell", "describe", "explain", "name",
+            "list", "give", "summarise", "summarize", "please", "besides", "apart", "aside", "beyond", "despite",
+            "regarding", "concerning", "considering", "given", "following", "excluding", "except", "compared",
+            "now", "just", "briefly", "overall", "roughly", "approximately", "exactly", "again", "instead", "or");
 
     private static final Set<String> NEGATIONS = Set.of("not", "no", "never", "neither", "nor", "none", "nothing",
             "without", "cannot", "refused", "denied", "rejected");
@@ -79,6 +85,12 @@ final class Words {
         return terms;
     }
 
+    /** True for an analysed term that is a number ("71", "9,412", "3.5", a spelled-out one as its digits). */
+    static boolean isNumber(String term) {
+        return !term.isEmpty() && term.chars().allMatch(c -> Character.isDigit(c) || c == '.' || c == ',')
+                && Character.isDigit(term.charAt(0));
+    }
+
     /** The analysed terms of an article sentence, as a set. */
     Set<String> termsOf(Passage passage) {
         return termsByPassage.of(passage);
@@ -90,15 +102,20 @@ final class Words {
     }
 
     /**
-     * The names and numbers of a sentence, as analysed terms: every number (digits or spelled out), and every
-     * capitalised word but the sentence's first, which is a name only if it is no common opener and
+     * The names and numbers of a text, as analysed terms: every number (digits or spelled out), and every
+     * capitalised word but a sentence's first, which is a name only if it is no common opener and
      * {@code commonWords} (the lower-case words of the article) does not hold it.
      */
     Set<String> facts(String sentence, Set<String> commonWords) {
         Set<String> facts = new LinkedHashSet<>();
         Matcher word = WORD.matcher(sentence);
-        boolean first = true;
+        String previous = null;
+        int previousEnd = 0;
         while (word.find()) {
+            // "And Xi? How did he feel?" is two sentences: its "How" starts one too
+            boolean first = previous == null || startsSentence(previous, sentence.substring(previousEnd, word.start()));
+            previous = word.group();
+            previousEnd = word.end();
             String surface = word.group();
             String lower = surface.toLowerCase(Locale.ROOT);
             boolean number = surface.chars().anyMatch(Character::isDigit)
@@ -113,9 +130,18 @@ final class Words {
                     }
                 }
             }
-            first = false;
         }
         return facts;
+    }
+
+    /**
+     * Whether a word after {@code gap} starts a sentence: after a question or exclamation mark, or a full stop
+     * that ends a lower-case word (after "Mr." or "U.S." a name goes on).
+     */
+    private static boolean startsSentence(String previousWord, String gap) {
+        return gap.indexOf('?') >= 0 || gap.indexOf('!') >= 0
+                || gap.startsWith(".") && Character.isLowerCase(previousWord.charAt(previousWord.length() - 1))
+                && Character.isLowerCase(previousWord.charAt(0));
     }
 
     /** The lower-case words of a text: what counts as a common word rather than a name at a sentence's start. */

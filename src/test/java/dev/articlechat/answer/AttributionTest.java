@@ -50,7 +50,7 @@ class AttributionTest {
     @Test
     void the_models_own_marker_is_a_hint_not_the_truth() {
         List<Attributor.Candidate> candidates = ATTRIBUTOR.attribute(
-                "The harbour master said work would start next spring.", ARTICLE.passages(), Set.of(1));
+                "The harbour master said work would start next spring.", ARTICLE.passages(), Set.of(1), Set.of());
 
         assertThat(candidates.get(0).passage().text()).startsWith("Mr. Alan Reid");
     }
@@ -219,14 +219,67 @@ class AttributionTest {
         assertThat(british.isSupported()).isFalse();
     }
 
+    @Test
+    void a_number_given_the_words_of_another_number_is_not_shown() {
+        String text = """
+                Pill vaccine cuts norovirus illness
+                Over two winters, 71 people in the vaccine group fell ill, compared with 183 in the placebo group.
+                The trial recruited 9,412 volunteers, who were enrolled at 38 sites in four countries.
+                Construction is due to begin in the spring of 2027 and finish in late 2029.
+                """;
+        Article article = new ArticleParser().parse("trial", text);
+        SentenceVerifier verifier = new SentenceVerifier(WORDS, text, Set.of());
+
+        assertThat(verifyAgainst(article, verifier, "How many people in the placebo group fell ill?",
+                "71 people in the placebo group fell ill.").problem()).contains("gives 71 what its source gives 183");
+        assertThat(verifyAgainst(article, verifier, "How many people in the placebo group fell ill?",
+                "183 people in the placebo group fell ill.").problem()).isNull();
+        assertThat(verifyAgainst(article, verifier, "When will construction begin?",
+                "Construction will begin in 2029.").isSupported()).isFalse();
+        assertThat(verifyAgainst(article, verifier, "When will construction begin?",
+                "Construction will begin in the spring of 2027.").isSupported()).isTrue();
+        assertThat(verifyAgainst(article, verifier, "How big was the trial?",
+                "The trial recruited 9,412 volunteers at 38 sites.").isSupported())
+                .as("a word between two numbers the claim gives is no mispairing").isTrue();
+    }
+
+    @Test
+    void a_when_question_wants_a_time_and_a_cost_question_an_amount() {
+        String text = """
+                Saltmouth approves its barrier
+                The barrier will cost £38.5 million, shared by three funders.
+                The three funders are the Environment Agency, the county council and the town council.
+                A trial in 1,500 children is due to begin in January 2026, and a booster is being tested in people over 65.
+                """;
+        Article article = new ArticleParser().parse("barrier", text);
+        SentenceVerifier verifier = new SentenceVerifier(WORDS, text, Set.of());
+
+        assertThat(verifyAgainst(article, verifier, "How much will the barrier cost?",
+                "The cost of the barrier will be split among three funders.").isSupported()).isFalse();
+        assertThat(verifyAgainst(article, verifier, "How much will the barrier cost?",
+                "The barrier will cost £38.5 million.").isSupported()).isTrue();
+        assertThat(verifyAgainst(article, verifier, "When does the children's trial start?",
+                "A booster is being tested in people over 65.").isSupported()).isFalse();
+        assertThat(verifyAgainst(article, verifier, "When does the children's trial start?",
+                "The children's trial is due to begin in January 2026.").isSupported()).isTrue();
+    }
+
+    @Test
+    void a_questions_opening_words_are_no_names_the_answer_must_repeat() {
+        assertThat(verify("Besides the levy, when was the barrier first proposed?",
+                "The barrier was first proposed in 2018.").isSupported()).isTrue();
+        assertThat(WORDS.facts("And Mr. Reid? How did he describe the work?", Words.lowerCaseWords(TEXT)))
+                .containsExactly("mr", "reid");
+    }
+
     private static SentenceVerifier.Verdict verifyAgainst(Article article, SentenceVerifier verifier, String question,
                                                           String claim) {
-        return verifier.verify(claim, ATTRIBUTOR.attribute(claim, article.passages(), Set.of()), question, "",
+        return verifier.verify(claim, ATTRIBUTOR.attribute(claim, article.passages(), Set.of(), Set.of()), question, "",
                 () -> ATTRIBUTOR.similarity(question, claim));
     }
 
     private static SentenceVerifier.Verdict verify(String question, String claim) {
-        return VERIFIER.verify(claim, ATTRIBUTOR.attribute(claim, ARTICLE.passages(), Set.of()), question, "",
+        return VERIFIER.verify(claim, ATTRIBUTOR.attribute(claim, ARTICLE.passages(), Set.of(), Set.of()), question, "",
                 () -> ATTRIBUTOR.similarity(question, claim));
     }
 }
