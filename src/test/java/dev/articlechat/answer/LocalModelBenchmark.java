@@ -5,7 +5,7 @@ import dev.articlechat.Settings;
 import dev.articlechat.eval.EvalQuestion;
 import dev.articlechat.eval.Evaluator;
 import dev.articlechat.model.ChatModelSettings;
-import java.nio.file.Files;
+import dev.articlechat.support.TestApp;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -28,7 +28,7 @@ public final class LocalModelBenchmark {
         boolean extractive = args[0].equals("extractive");
         ChatModelSettings model = (extractive ? ChatModelSettings.extractive().withContextSize(4096)
                 : ChatModelSettings.local(Path.of(args[0]), Path.of("models"))).withTimeout(Duration.ofSeconds(60));
-        Settings settings = Settings.defaults(Files.createTempDirectory("bench-index").resolve("index"))
+        Settings settings = Settings.defaults(TestApp.temporaryIndexDir())
                 .withChatModel(model);
         long started = System.nanoTime();
         try (ArticleChat chat = ArticleChat.open(settings)) {

@@ -21,8 +21,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The real application over the bundled article, with its index in a fresh temporary directory.
@@ -84,13 +86,25 @@ public final class TestApp {
                 .withChatModel(ChatModelSettings.openAi(baseUrl, "fake-model", "test-key").withTimeout(timeout));
     }
 
+    /** An index directory under a fresh temporary one, deleted with all it holds when the JVM exits. */
     public static Path temporaryIndexDir() {
         try {
             Path dir = Files.createTempDirectory("article-chat-index");
-            dir.toFile().deleteOnExit();
+            // File.deleteOnExit deletes only empty directories, and an index never is
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
             return dir.resolve("index");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            System.err.println("Could not delete " + root + ": " + e);
         }
     }
 }
