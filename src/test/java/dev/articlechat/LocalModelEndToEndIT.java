@@ -72,6 +72,17 @@ class LocalModelEndToEndIT {
                 assertThat(refused.get("answer").asText()).startsWith("The article does not say")
                         .doesNotContain("def ");
             }
+
+            // a refusal is seen before the model has finished it, and the model is stopped there; the question
+            // straight after must still find the article in the model's cache, not read it again past its timeout
+            for (List<String> pair : List.of(
+                    List.of("Did Carney also visit Japan?", "On which day did Carney's visit to China begin?"),
+                    List.of("Did Xi also visit Ottawa?", "How many memoranda of understanding did Canada sign?"),
+                    List.of("Did Anand meet the Japanese foreign minister?", "What did Carney write on X?"))) {
+                assertThat(ask(http, port, pair.get(0)).get("answered").asBoolean()).as(pair.get(0)).isFalse();
+                JsonNode next = ask(http, port, pair.get(1));
+                assertThat(next.has("fallback")).as(pair.get(1) + ": " + next).isFalse();
+            }
         } finally {
             server.destroy();
             assertThat(server.waitFor(30, TimeUnit.SECONDS)).as("server stops on SIGTERM").isTrue();

@@ -59,7 +59,8 @@ final class Attributor {
             double lexical = weightedCoverage(claimTerms, words.termsOf(read.get(i)), documentFrequency, read.size());
             double semantic = CosineSimilarity.between(claimVector, Embedding.from(embedder.embed(read.get(i).text())));
             double score = (1 - SEMANTIC_WEIGHT) * lexical + SEMANTIC_WEIGHT * semantic
-                    + (hinted.contains(i + 1) ? HINT_BONUS : 0) + (found.contains(read.get(i)) ? FOUND_BONUS : 0);
+                    + (hinted.contains(i + 1) ? HINT_BONUS : 0)
+                    + (found.contains(read.get(i)) ? FOUND_BONUS : 0);
             candidates.add(new Candidate(read.get(i), score, lexical, semantic));
         }
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());

@@ -50,7 +50,8 @@ final class CheckedSentences {
                 () -> attributor.similarity(question, claim));
         log.debug("\"{}\": {}, from {}", claim, verdict, candidates.subList(0, Math.min(3, candidates.size())));
         if (verdict.isSupported()) {
-            String marked = CitationMarkers.mark(claim, verdict.cited().stream()
+            String shown = verdict.quotes() ? verdict.cited().get(0).text().strip() : claim;
+            String marked = CitationMarkers.mark(shown, verdict.cited().stream()
                     .map(p -> material.passages().indexOf(p) + 1).toList());
             kept.add(marked);
             streamed.sentence(marked);

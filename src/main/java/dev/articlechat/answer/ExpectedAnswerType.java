@@ -30,9 +30,9 @@ enum ExpectedAnswerType {
             // a year, a date or a clock time; a bare number ("people over 65") is no time
             "\\b(1[89]|20)\\d\\d\\b|\\b\\d{1,2}(st|nd|rd|th)\\b|\\b\\d{1,2}[:.]\\d\\d\\b|\\b\\d{1,2}\\s*(am|pm|a\\.m)|"
                     + "\\b\\d+\\s*(years?|months?|weeks?|days?|hours?|minutes?)\\b|"
-                    + "\\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|"
-                    + "july|august|september|october|november|december|years?|months?|weeks?|days?|ago|since|recent|"
-                    + "today|yesterday|tomorrow|decades?|last|next|earlier|later|spring|summer|autumn|fall|winter|"
+                    + "\\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|"
+                    + "june|july|august|september|october|november|december|years?|months?|weeks?|days?|ago|since|"
+                    + "recent|today|yesterday|tomorrow|decades?|last|next|earlier|later|spring|summer|autumn|fall|winter|"
                     + "morning|evening|night|term)\\b"),
     PERSON("^\\s*(who|whom)\\b", null),
     ANY(null, null);

@@ -8,6 +8,7 @@ import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -22,19 +23,26 @@ final class Generation implements AutoCloseable {
 
     /** How often a wait for the next piece looks whether the answer is still wanted. */
     private static final long POLL_MILLIS = 50;
+    /** A model stops within a token of being told to; one that does not is left to finish alone. */
+    private static final long STOP_WAIT_MILLIS = 2_000;
     private static final Object END = new Object();
 
     private final BlockingQueue<Object> pieces = new LinkedBlockingQueue<>();
     private volatile boolean stopped;
     private volatile StreamingHandle handle;
     private final Future<?> running;
+    private volatile boolean started;
+    private final CountDownLatch ended = new CountDownLatch(1);
 
     private Generation(StreamingChatModel model, ChatRequest request, ExecutorService executor) {
         this.running = executor.submit(LoggingContext.carry(() -> {
+            started = true;
             try {
                 model.chat(request, new Handler());
             } catch (RuntimeException e) {
                 pieces.add(e);
+            } finally {
+                ended.countDown();
             }
         }));
     }
@@ -72,7 +80,12 @@ final class Generation implements AutoCloseable {
         }
     }
 
-    /** Stops the model: through the stream's own handle where it has one, else by interrupting its loop. */
+    /**
+     * Stops the model: through the stream's own handle where it has one, else by interrupting its loop; and waits
+     * (briefly) until it has stopped. An in-process llama.cpp that is still finishing a cancelled answer holds the
+     * slot with the article's cached prompt, so a question asked straight after would go to another slot and
+     * read the whole article again (half a minute on two cores).
+     */
     @Override
     public void close() {
         stopped = true;
@@ -81,6 +94,13 @@ final class Generation implements AutoCloseable {
             current.cancel();
         }
         running.cancel(true);
+        if (started) {
+            try {
+                ended.await(STOP_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private final class Handler implements StreamingChatResponseHandler {

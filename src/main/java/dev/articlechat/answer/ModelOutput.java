@@ -37,6 +37,12 @@ final class ModelOutput {
     /** How a lead-in starts, before its colon shows that it is one. */
     private static final Pattern MAYBE_LEAD_IN = Pattern.compile(
             "^(?i)(?:the |this )?(?:answer|relevant|passage|sentence|quote)");
+    /**
+     * "Yes," and "No," before an answer: whether the fact after them answers yes or no is the model's
+     * inference, which no article sentence can confirm (a small model writes "Yes, the trial excluded children"),
+     * so the checked fact is shown alone. "No" that starts a fact ("No licensed vaccine exists") stays.
+     */
+    private static final Pattern YES_OR_NO = Pattern.compile("^(?i)(?:yes\\b[,.;:!]?|no[,.;:!])\\s*");
     /** A quoted passage after a lead-in: the quote marks are the model's, not the article's. */
     private static final Pattern QUOTED = Pattern.compile("^[\"“](.+?)[\"”]((?:\\s*\\[[\\d,\\s]+])*[.!?]?)$");
     private static final Pattern REFUSAL = Pattern.compile(
@@ -139,6 +145,11 @@ final class ModelOutput {
     }
 
     private static String withoutLeadIn(String sentence) {
+        Matcher yesOrNo = YES_OR_NO.matcher(sentence.strip());
+        if (yesOrNo.lookingAt()) {
+            String fact = sentence.strip().substring(yesOrNo.end());
+            return fact.isEmpty() ? "" : Character.toUpperCase(fact.charAt(0)) + fact.substring(1);
+        }
         Matcher leadIn = LEAD_IN.matcher(sentence);
         if (!leadIn.find()) {
             return sentence.strip();

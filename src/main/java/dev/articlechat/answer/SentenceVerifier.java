@@ -20,15 +20,22 @@ import java.util.regex.Pattern;
  */
 final class SentenceVerifier {
 
-    /** The outcome for one sentence: the sentences it cites, or why it is not shown. */
-    record Verdict(List<Passage> cited, String problem) {
+    /**
+     * The outcome for one sentence: the sentences it cites, or why it is not shown; or the one article sentence
+     * shown in its place, when it only restated a yes-or-no question.
+     */
+    record Verdict(List<Passage> cited, String problem, boolean quotes) {
 
         static Verdict supported(List<Passage> cited) {
-            return new Verdict(List.copyOf(cited), null);
+            return new Verdict(List.copyOf(cited), null, false);
+        }
+
+        static Verdict quoting(Passage source) {
+            return new Verdict(List.of(source), null, true);
         }
 
         static Verdict rejected(String problem) {
-            return new Verdict(List.of(), problem);
+            return new Verdict(List.of(), problem, false);
         }
 
         boolean isSupported() {
@@ -68,9 +75,13 @@ final class SentenceVerifier {
     static final double MIN_QUESTION_SIMILARITY = 0.5;
 
     /** Code, markup, templates: a coder model writes them when asked to, and they are never an answer. */
+    /** "Did the council approve…?", "Is there…?": a question that "Yes" or "No" answers. */
+    private static final Pattern YES_NO_QUESTION = Pattern.compile("^(?i)\\s*(is|are|was|were|do|does|did|has|have|"
+            + "had|can|could|will|would|should|shall|may|might|must|isn't|aren't|wasn't|weren't|doesn't|didn't|"
+            + "hasn't|haven't|won't)\\b");
+
     private static final Pattern CODE = Pattern.compile("```|[{}<>=;]|\\w\\([^)]*\\)|\\bdef \\w+|#include");
 
-    private static final Pattern YES_OR_NO = Pattern.compile("^(?i)(yes|no)\\b[,.;:!]?\\s*");
 
     private final Words words;
     /** The lower-case words of the articles: a capitalised one of them at a sentence's start is no name. */
@@ -104,7 +115,8 @@ final class SentenceVerifier {
             return Verdict.rejected("\"" + claim + "\" is code, not an answer");
         }
         if (!addsToQuestion(claim, question)) {
-            return Verdict.rejected("\"" + claim + "\" does not answer the question");
+            return restatedIn(claim, candidates, question).map(Verdict::quoting)
+                    .orElseGet(() -> Verdict.rejected("\"" + claim + "\" does not answer the question"));
         }
         if (!ExpectedAnswerType.of(question).admits(claim)) {
             return Verdict.rejected("\"" + claim + "\" does not hold the kind of answer asked for");
@@ -284,13 +296,32 @@ final class SentenceVerifier {
             return Optional.of(String.format(Locale.ROOT, "its sources do not say \"%s\" (%.0f%% of its words, "
                     + "similarity %.2f)", claim, 100 * coverage, similarity));
         }
-        // "No, the details have yet to be finalised." answers a yes-no question; its "No" denies nothing
-        boolean claimDenies = words.negated(YES_OR_NO.matcher(claim).replaceFirst(""));
+        boolean claimDenies = words.negated(claim);
         boolean sourcesDeny = cited.stream().anyMatch(c -> words.negated(c.passage().text()));
         if (claimDenies && !sourcesDeny) {
             return Optional.of("\"" + claim + "\" denies what its sources assert");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The article sentence that says what a restated yes-or-no question says, if one does. "Did the council
+     * approve the barrier?" answered "(Yes,) the council approved the barrier." checks nothing by itself: its words
+     * would be found whether or not it is true ("the gate design is finalised" is in "…before the gate design is
+     * finalised"). The one sentence that holds all of them, with the same polarity, is shown instead, in its own
+     * words, and the reader sees what the article says.
+     */
+    private Optional<Passage> restatedIn(String claim, List<Attributor.Candidate> candidates, String question) {
+        List<String> said = words.contentTerms(claim);
+        if (!YES_NO_QUESTION.matcher(question).lookingAt() || said.isEmpty() || candidates.isEmpty()
+                || candidates.get(0).score() < MIN_MATCH) {
+            return Optional.empty();
+        }
+        Passage best = candidates.get(0).passage();
+        Set<String> terms = words.termsOf(best);
+        boolean holdsAll = said.stream().allMatch(t -> Words.foundIn(t, terms));
+        boolean samePolarity = words.negated(claim) == words.negated(best.text());
+        return holdsAll && samePolarity ? Optional.of(best) : Optional.empty();
     }
 
     /** An answer says something the question did not: a sentence that only restates or asks it is no answer. */

@@ -26,10 +26,11 @@ final class Words {
 
     /** Words that carry no claim of their own ("The article says…", "according to the passage"). */
     private static final Set<String> FILLER = Set.of("passag", "articl", "accord", "state", "mention", "say", "said",
-            "sai", "answer", "question", "provid", "text", "report", "describ", "note", "also", "yes", "he", "she",
-            "him", "her", "hi", "thei", "them", "we", "i", "you", "which", "who", "what", "would", "could", "has",
+            "sai", "answer", "question", "provid", "text", "report", "describ", "note", "also", "yes", "ye", "he",
+            "she", "him", "her", "hi", "thei", "them", "we", "i", "you", "which", "who", "what", "would", "could", "has",
             "ha", "have", "had", "do", "doe", "did", "can", "mai", "might", "should", "were", "been", "being",
-            "its", "from", "about", "after", "before", "over", "than", "so", "both", "between", "sentenc");
+            "its", "from", "about", "after", "before", "over", "than", "so", "both", "between", "sentenc",
+            "dr", "mr", "ms", "prof");
 
     /** Spelled-out numbers, compared as their digits so that "four-day" and "4-day" agree. */
     private static final Map<String, String> NUMBER_WORDS = Map.ofEntries(

@@ -21,6 +21,15 @@ class ModelOutputTest {
     }
 
     @Test
+    void shows_the_fact_after_a_yes_or_no_alone_since_only_the_fact_can_be_checked() {
+        assertThat(ModelOutput.clean("Yes, the trial excluded children under 18 [2]. No. Side effects were mild."))
+                .isEqualTo("The trial excluded children under 18 [2]. Side effects were mild.");
+        assertThat(ModelOutput.clean("No licensed vaccine exists [4]."))
+                .as("a No that starts the fact is part of it").isEqualTo("No licensed vaccine exists [4].");
+        assertThat(ModelOutput.isRefusal(ModelOutput.clean("No, the article does not say."))).isTrue();
+    }
+
+    @Test
     void keeps_a_marker_that_follows_the_full_stop_with_its_sentence() {
         ModelOutput output = new ModelOutput();
 
