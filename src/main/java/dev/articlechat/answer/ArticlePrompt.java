@@ -33,7 +33,6 @@ final class ArticlePrompt {
             You answer questions about a news article, using only what the article below says.
             Rules:
             - Answer in one or two short sentences, in your own words, in English.
-            - To a yes-or-no question, answer Yes or No, then give the fact from the article that shows it.
             - Use only facts the article states. Never add outside knowledge or guesses.
             - If the article does not answer the question, reply exactly: %1$s
             - Only answer questions about the article. If asked for anything else, such as writing code, \

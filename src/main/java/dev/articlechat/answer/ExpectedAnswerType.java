@@ -18,7 +18,8 @@ enum ExpectedAnswerType {
 
     /** "How much will it cost?" is not answered by "three funders share the cost". */
     MONEY("\\bhow much\\b.*\\b(cost|costs|spend|spent|pay|paid|price|charge|charged|worth|budget|owe|owed|earn|"
-            + "earned|raise|raised)\\b|\\bwhat (is|was|will be) the (total )?(cost|price|budget|bill)\\b",
+            + "earned|raise|raised)\\b|\\bwhat (is|was|will be) the (total )?(cost|price|budget|bill)\\b"
+            + "|\\b(dollar|monetary|cash|financial) (value|worth)\\b|\\bhow much money\\b",
             "[$€£¥₹]|\\b(pounds?|dollars?|euros?|yen|yuan|francs?|rupees?|pence|cents?|usd|gbp|eur|cad|million|"
                     + "billion|trillion|bn|free)\\b|\\d(m|bn|k)\\b"),
     QUANTITY("\\bhow (much|many|long|far|old)\\b",

@@ -258,6 +258,8 @@ class AttributionTest {
                 "The cost of the barrier will be split among three funders.").isSupported()).isFalse();
         assertThat(verifyAgainst(article, verifier, "How much will the barrier cost?",
                 "The barrier will cost £38.5 million.").isSupported()).isTrue();
+        assertThat(verifyAgainst(article, verifier, "What is the dollar value of the barrier?",
+                "The barrier is shared by three funders.").isSupported()).isFalse();
         assertThat(verifyAgainst(article, verifier, "When does the children's trial start?",
                 "A booster is being tested in people over 65.").isSupported()).isFalse();
         assertThat(verifyAgainst(article, verifier, "When does the children's trial start?",
