@@ -81,7 +81,8 @@ public final class PassageIndexer {
         SortedMap<String, String> indexed = indexedArticles(indexDir).orElse(new TreeMap<>());
         IndexWriterConfig config = new IndexWriterConfig(IndexSchema.analyzer())
                 .setOpenMode(indexed.isEmpty() ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
-                .setRAMBufferSizeMB(ramBufferMb());
+                .setRAMBufferSizeMB(ramBufferMb())
+                .setCodec(IndexSchema.codec());
         int removed = 0;
         int kept = 0;
         List<Article> toAdd = new ArrayList<>();

@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.lucene.codecs.perfield.PerFieldKnnVectorsFormat;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +58,24 @@ class PassageIndexerTest {
             assertThat(searcher.size()).isEqualTo(corpus.passages().size()).isEqualTo(2);
             List<PassageSearcher.Hit> hits = searcher.bm25(Map.of("deal", 1f), 5, Optional.empty());
             assertThat(hits).extracting(hit -> hit.passage())
+                    .containsExactly(corpus.primary().passage("p2").orElseThrow());
+        }
+    }
+
+    @Test
+    void searches_vectors_quantised_to_bytes_and_finds_the_sentence_nearest_in_meaning() throws IOException {
+        Corpus corpus = load(FIRST_VERSION, "story.txt");
+        Path indexDir = dir.resolve("index");
+        indexer().update(corpus, indexDir);
+
+        try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(indexDir))) {
+            assertThat(reader.leaves()).allSatisfy(leaf -> assertThat(leaf.reader().getFieldInfos()
+                    .fieldInfo(IndexSchema.VECTOR).getAttribute(PerFieldKnnVectorsFormat.PER_FIELD_FORMAT_KEY))
+                    .isEqualTo("Lucene99HnswScalarQuantizedVectorsFormat"));
+        }
+        try (PassageSearcher searcher = PassageSearcher.open(indexDir, corpus)) {
+            float[] question = model.embed("Did the talks end in a deal?").content().vector();
+            assertThat(searcher.nearest(question, 1, Optional.empty())).extracting(hit -> hit.passage())
                     .containsExactly(corpus.primary().passage("p2").orElseThrow());
         }
     }
