@@ -32,16 +32,25 @@ final class People {
 
     static People of(Corpus corpus) {
         Map<String, String> byPart = new LinkedHashMap<>();
-        for (Article article : corpus.articles()) {
-            Matcher name = TITLED_NAME.matcher(article.text());
-            while (name.find()) {
-                String full = name.group(1).replaceAll("[’'][\\p{L}]*", "").strip();
-                for (String part : full.split("\\s+")) {
-                    byPart.putIfAbsent(part.replaceAll("[’'].*$", ""), full);
-                }
+        corpus.articles().stream().map(Article::text).forEach(text -> collect(text, byPart));
+        return new People(byPart);
+    }
+
+    /** The people a text names, as {@link #of(Corpus)} finds them in articles. */
+    static People in(String text) {
+        Map<String, String> byPart = new LinkedHashMap<>();
+        collect(text, byPart);
+        return new People(byPart);
+    }
+
+    private static void collect(String text, Map<String, String> byPart) {
+        Matcher name = TITLED_NAME.matcher(text);
+        while (name.find()) {
+            String full = name.group(1).replaceAll("[’'][\\p{L}]*", "").strip();
+            for (String part : full.split("\\s+")) {
+                byPart.putIfAbsent(part.replaceAll("[’'].*$", ""), full);
             }
         }
-        return new People(byPart);
     }
 
     /** The people {@code text} mentions, whole names, in the order it first mentions them. */

@@ -48,10 +48,9 @@ final class SentenceVerifier {
     static final double MIN_MATCH = 0.35;
     /** A second or third source must be about the claim too, not merely hold the missing name. */
     static final double MIN_EXTRA_MATCH = 0.30;
-    /** Words this close to a number are what it counts or dates. */
-    static final int PAIRING = 2;
-    /** A source's word this far from a number may still be about it. */
-    static final int PAIRING_REACH = 4;
+    /** A claim about "he" or "she": who that is, the question says. */
+    private static final Pattern PERSON_PRONOUN = Pattern.compile("^(?i)(he|she)\\b");
+
 
     /** A sentence retrieval found for the question is cited beside the claim's own source above this match. */
     static final double MIN_CORROBORATION = 0.45;
@@ -84,11 +83,14 @@ final class SentenceVerifier {
 
 
     private final Words words;
+    private final NumberPairing numberPairing;
     /** The lower-case words of the articles: a capitalised one of them at a sentence's start is no name. */
     private final Set<String> commonWords;
     /** Every term of the articles: a name the question brings is no invention when the articles have it. */
     private final Set<String> articleTerms;
     private final Set<Passage> bestForQuestion;
+    /** The people the articles name: "She said…" about Anand must not rest on what Carney said. */
+    private final People people;
 
     /**
      * @param articles        the text of the articles the model read
@@ -97,9 +99,11 @@ final class SentenceVerifier {
      */
     SentenceVerifier(Words words, String articles, Set<Passage> bestForQuestion) {
         this.words = words;
+        this.numberPairing = new NumberPairing(words);
         this.bestForQuestion = Set.copyOf(bestForQuestion);
         this.commonWords = Words.lowerCaseWords(articles);
         this.articleTerms = new HashSet<>(words.terms(articles));
+        this.people = People.in(articles);
     }
 
     /**
@@ -136,7 +140,12 @@ final class SentenceVerifier {
         if (missing.isPresent()) {
             return Verdict.rejected("\"" + claim + "\" names " + missing.get() + ", which its sources do not");
         }
-        Optional<String> mispaired = mispairedNumber(claim, cited);
+        Optional<String> someoneElse = saidOfSomeoneElse(claim, question, cited);
+        if (someoneElse.isPresent()) {
+            return Verdict.rejected(someoneElse.get());
+        }
+        Optional<String> mispaired = numberPairing.mispaired(claim,
+                cited.stream().map(Attributor.Candidate::passage).toList());
         if (mispaired.isPresent()) {
             return Verdict.rejected(mispaired.get());
         }
@@ -207,69 +216,25 @@ final class SentenceVerifier {
     }
 
     /**
-     * Why the claim gives a number the words its sources give another, if it does: "71 people in the placebo
-     * group" against "71 people in the vaccine group … compared with 183 in the placebo group". The words around
-     * each number of the claim (but the one right after it, the thing counted) must not stand, in a source that
-     * has the number, beside another number that the claim leaves out and never near this one.
+     * Why a claim about "he" or "she" rests on what sentences say of someone else, if it does: asked "Was Anita
+     * Anand in Beijing, and what did she say?", "She said Canada was entering a new phase" may not cite "Carney
+     * said Canada was entering a new phase". The pronoun is the one person the question names; a source that
+     * names people must name that one. A source that names nobody ("He referred to their meeting…") says
+     * nothing either way.
      */
-    private Optional<String> mispairedNumber(String claim, List<Attributor.Candidate> cited) {
-        List<String> claimTerms = words.terms(claim);
-        Set<String> claimNumbers = new HashSet<>();
-        claimTerms.stream().filter(Words::isNumber).forEach(claimNumbers::add);
-        for (Attributor.Candidate source : cited) {
-            List<String> sourceTerms = words.terms(source.passage().text());
-            for (int i = 0; i < claimTerms.size(); i++) {
-                String number = claimTerms.get(i);
-                if (!Words.isNumber(number) || !sourceTerms.contains(number)) {
-                    continue;
-                }
-                for (int j = Math.max(0, i - PAIRING); j <= Math.min(claimTerms.size() - 1, i + PAIRING); j++) {
-                    String neighbour = claimTerms.get(j);
-                    // the word just after a number is what it counts ("183 people"), which any number may count
-                    if (j == i || j == i + 1 || Words.isNumber(neighbour) || nearestNumber(claimTerms, j) != i) {
-                        continue;
-                    }
-                    Optional<String> other = pairedElsewhere(neighbour, number, sourceTerms, claimNumbers);
-                    if (other.isPresent()) {
-                        return Optional.of("\"" + claim + "\" gives " + number + " what its source gives "
-                                + other.get());
-                    }
-                }
-            }
+    private Optional<String> saidOfSomeoneElse(String claim, String question, List<Attributor.Candidate> cited) {
+        List<String> asked = people.mentionedIn(question);
+        if (!PERSON_PRONOUN.matcher(claim).lookingAt() || asked.size() != 1) {
+            return Optional.empty();
         }
-        return Optional.empty();
-    }
-
-    /** The number the source gives the word instead of {@code number}, if it keeps the word away from it. */
-    private static Optional<String> pairedElsewhere(String word, String number, List<String> source,
-                                                    Set<String> claimNumbers) {
-        String other = null;
-        for (int p = 0; p < source.size(); p++) {
-            if (!source.get(p).equals(word)) {
-                continue;
-            }
-            for (int q = Math.max(0, p - PAIRING_REACH); q <= Math.min(source.size() - 1, p + PAIRING_REACH); q++) {
-                String near = source.get(q);
-                if (near.equals(number)) {
-                    return Optional.empty();
-                }
-                if (Math.abs(p - q) <= PAIRING && Words.isNumber(near) && !claimNumbers.contains(near)) {
-                    other = near;
-                }
-            }
+        List<String> named = new ArrayList<>();
+        cited.forEach(c -> people.mentionedIn(c.passage().text()).stream()
+                .filter(p -> !named.contains(p)).forEach(named::add));
+        if (named.isEmpty() || named.contains(asked.get(0))) {
+            return Optional.empty();
         }
-        return Optional.ofNullable(other);
-    }
-
-    /** The position of the number nearest to position {@code at}; the first of two as near. */
-    private static int nearestNumber(List<String> terms, int at) {
-        int nearest = -1;
-        for (int k = 0; k < terms.size(); k++) {
-            if (Words.isNumber(terms.get(k)) && (nearest < 0 || Math.abs(k - at) < Math.abs(nearest - at))) {
-                nearest = k;
-            }
-        }
-        return nearest;
+        return Optional.of("\"" + claim + "\" says of " + asked.get(0) + " what its sources say of "
+                + String.join(" and ", named));
     }
 
     /** Every term of the cited sentences. */

@@ -283,6 +283,14 @@ class AttributionTest {
     }
 
     @Test
+    void he_or_she_is_the_person_asked_about_not_whoever_the_cited_sentence_names() {
+        assertThat(verify("What did Dr. Shah say about the work?", "She said the work would begin next spring.")
+                .problem()).contains("says of Priya Shah what its sources say of Alan Reid");
+        assertThat(verify("What did Mr. Reid say about the work?", "He said the work would begin next spring.")
+                .isSupported()).isTrue();
+    }
+
+    @Test
     void a_questions_opening_words_are_no_names_the_answer_must_repeat() {
         assertThat(verify("Besides the levy, when was the barrier first proposed?",
                 "The barrier was first proposed in 2018.").isSupported()).isTrue();
