@@ -9,8 +9,9 @@ import java.util.stream.Collectors;
 
 /**
  * What kind of answer a question asks for, where its wording says so. "How many…" wants a quantity, "How
- * much will it cost?" an amount of money and "When…" a time: a sentence without one cannot answer it, however close its topic; that keeps "How much
- * are the tariffs?" from being answered with a sentence that only says the tariffs were steep. "Who…" wants
+ * much will it cost?" an amount of money and "When…" a time: a sentence without one cannot answer it, however
+ * close its topic; that keeps "How much are the tariffs?" from being answered with a sentence that only says the
+ * tariffs were steep. "Who…" wants
  * a name; names are too varied to demand one, so a sentence that has a name the question lacks is only
  * preferred.
  */
@@ -33,8 +34,8 @@ enum ExpectedAnswerType {
                     + "\\b\\d+\\s*(years?|months?|weeks?|days?|hours?|minutes?)\\b|"
                     + "\\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|"
                     + "june|july|august|september|october|november|december|years?|months?|weeks?|days?|ago|since|"
-                    + "recent|today|yesterday|tomorrow|decades?|last|next|earlier|later|spring|summer|autumn|fall|winter|"
-                    + "morning|evening|night|term)\\b"),
+                    + "recent|today|yesterday|tomorrow|decades?|last|next|earlier|later|spring|summer|autumn|fall|"
+                    + "winter|morning|evening|night|term)\\b"),
     PERSON("^\\s*(who|whom)\\b", null),
     ANY(null, null);
 

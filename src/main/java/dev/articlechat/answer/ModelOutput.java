@@ -145,9 +145,10 @@ final class ModelOutput {
     }
 
     private static String withoutLeadIn(String sentence) {
-        Matcher yesOrNo = YES_OR_NO.matcher(sentence.strip());
+        String stripped = sentence.strip();
+        Matcher yesOrNo = YES_OR_NO.matcher(stripped);
         if (yesOrNo.lookingAt()) {
-            String fact = sentence.strip().substring(yesOrNo.end());
+            String fact = stripped.substring(yesOrNo.end());
             return fact.isEmpty() ? "" : Character.toUpperCase(fact.charAt(0)) + fact.substring(1);
         }
         Matcher leadIn = LEAD_IN.matcher(sentence);

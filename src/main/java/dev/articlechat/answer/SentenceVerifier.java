@@ -48,10 +48,6 @@ final class SentenceVerifier {
     static final double MIN_MATCH = 0.35;
     /** A second or third source must be about the claim too, not merely hold the missing name. */
     static final double MIN_EXTRA_MATCH = 0.30;
-    /** A claim about "he" or "she": who that is, the question says. */
-    private static final Pattern PERSON_PRONOUN = Pattern.compile("^(?i)(he|she)\\b");
-
-
     /** A sentence retrieval found for the question is cited beside the claim's own source above this match. */
     static final double MIN_CORROBORATION = 0.45;
     /** Share of the claim's own words (those the question did not bring) that its sources must hold. */
@@ -62,9 +58,8 @@ final class SentenceVerifier {
     /**
      * An answer is about what was asked: it rests on, or matches, a sentence retrieval ranked first for the
      * question (so "Canada aims to double trade with non-US partners", resting on Anand's words, answers "What
-     * is the plan for other markets?", which retrieval found in Carney's pledge to double exports), or it,
-     * or the sentences it cites, speak of something the question asks
-     * about beyond its names ("What tariffs did Ottawa impose?" is about tariffs, not about anything said of
+     * is the plan for other markets?", which retrieval found in Carney's pledge to double exports), or it, or
+     * the sentences it cites, speak of something the question asks about beyond its names ("What tariffs did Ottawa impose?" is about tariffs, not about anything said of
      * Ottawa), or it is close to the question in meaning; and a name the question brings that the article never
      * mentions (Taiwan, asked about an article that does not) is in the answer, or there is no answer.
      * Embeddings alone are not enough: "What weekday did the visit begin?" and "The visit began on
@@ -74,13 +69,13 @@ final class SentenceVerifier {
     static final double MIN_QUESTION_SIMILARITY = 0.5;
 
     /** Code, markup, templates: a coder model writes them when asked to, and they are never an answer. */
+    private static final Pattern CODE = Pattern.compile("```|[{}<>=;]|\\w\\([^)]*\\)|\\bdef \\w+|#include");
     /** "Did the council approve…?", "Is there…?": a question that "Yes" or "No" answers. */
     private static final Pattern YES_NO_QUESTION = Pattern.compile("^(?i)\\s*(is|are|was|were|do|does|did|has|have|"
             + "had|can|could|will|would|should|shall|may|might|must|isn't|aren't|wasn't|weren't|doesn't|didn't|"
             + "hasn't|haven't|won't)\\b");
-
-    private static final Pattern CODE = Pattern.compile("```|[{}<>=;]|\\w\\([^)]*\\)|\\bdef \\w+|#include");
-
+    /** A claim about "he" or "she": who that is, the question says. */
+    private static final Pattern PERSON_PRONOUN = Pattern.compile("^(?i)(he|she)\\b");
 
     private final Words words;
     private final NumberPairing numberPairing;
@@ -172,8 +167,7 @@ final class SentenceVerifier {
         }
         return candidates.stream()
                 .filter(c -> c.score() >= MIN_CORROBORATION && bestForQuestion.contains(c.passage()))
-                .filter(c -> !cited.contains(c))
-                .findFirst();
+                .findFirst(); // none of the cited is among the best found, so this one is not cited yet
     }
 
     private boolean aboutTheQuestion(String claim, List<Attributor.Candidate> cited,

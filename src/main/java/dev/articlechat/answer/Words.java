@@ -27,8 +27,8 @@ final class Words {
     /** Words that carry no claim of their own ("The article says…", "according to the passage"). */
     private static final Set<String> FILLER = Set.of("passag", "articl", "accord", "state", "mention", "say", "said",
             "sai", "answer", "question", "provid", "text", "report", "describ", "note", "also", "yes", "ye", "he",
-            "she", "him", "her", "hi", "thei", "them", "we", "i", "you", "which", "who", "what", "would", "could", "has",
-            "ha", "have", "had", "do", "doe", "did", "can", "mai", "might", "should", "were", "been", "being",
+            "she", "him", "her", "hi", "thei", "them", "we", "i", "you", "which", "who", "what", "would", "could",
+            "has", "ha", "have", "had", "do", "doe", "did", "can", "mai", "might", "should", "were", "been", "being",
             "its", "from", "about", "after", "before", "over", "than", "so", "both", "between", "sentenc",
             "dr", "mr", "ms", "prof");
 
@@ -113,11 +113,12 @@ final class Words {
         String previous = null;
         int previousEnd = 0;
         while (word.find()) {
-            // "And Xi? How did he feel?" is two sentences: its "How" starts one too
-            boolean first = previous == null || startsSentence(previous, sentence.substring(previousEnd, word.start()));
-            previous = word.group();
-            previousEnd = word.end();
             String surface = word.group();
+            // "And Xi? How did he feel?" is two sentences: its "How" starts one too
+            boolean first = previous == null
+                    || startsSentence(previous, sentence.substring(previousEnd, word.start()));
+            previous = surface;
+            previousEnd = word.end();
             String lower = surface.toLowerCase(Locale.ROOT);
             boolean number = surface.chars().anyMatch(Character::isDigit)
                     || NUMBER_WORDS.containsKey(lower.replaceAll("-.*", ""));
