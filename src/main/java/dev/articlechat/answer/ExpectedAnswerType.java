@@ -11,9 +11,8 @@ import java.util.stream.Collectors;
  * What kind of answer a question asks for, where its wording says so. "How many…" wants a quantity, "How
  * much will it cost?" an amount of money and "When…" a time: a sentence without one cannot answer it, however
  * close its topic; that keeps "How much are the tariffs?" from being answered with a sentence that only says the
- * tariffs were steep. "Who…" wants
- * a name; names are too varied to demand one, so a sentence that has a name the question lacks is only
- * preferred.
+ * tariffs were steep. "Who…" wants a name; names are too varied to demand one, so a sentence that has a name
+ * the question lacks is only preferred.
  */
 enum ExpectedAnswerType {
 

@@ -59,9 +59,10 @@ final class SentenceVerifier {
      * An answer is about what was asked: it rests on, or matches, a sentence retrieval ranked first for the
      * question (so "Canada aims to double trade with non-US partners", resting on Anand's words, answers "What
      * is the plan for other markets?", which retrieval found in Carney's pledge to double exports), or it, or
-     * the sentences it cites, speak of something the question asks about beyond its names ("What tariffs did Ottawa impose?" is about tariffs, not about anything said of
-     * Ottawa), or it is close to the question in meaning; and a name the question brings that the article never
-     * mentions (Taiwan, asked about an article that does not) is in the answer, or there is no answer.
+     * the sentences it cites, speak of something the question asks about beyond its names ("What tariffs did
+     * Ottawa impose?" is about tariffs, not about anything said of Ottawa), or it is close to the question in
+     * meaning; and a name the question brings that the article never mentions (Taiwan, asked about an article
+     * that does not) is in the answer, or there is no answer.
      * Embeddings alone are not enough: "What weekday did the visit begin?" and "The visit began on
      * Wednesday." are only 0.29 apart. A follow-up ("What does he plan to do about that?") is about its
      * conversation too.
