@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * The messages that ask a language model for an answer. The instructions and what the model reads come
@@ -111,7 +113,13 @@ final class ArticlePrompt {
         return new Material(List.copyOf(passages), text.toString(), prefix);
     }
 
+    /** The messages for a question asked with no pointer to where the article answers it: the warm-up's. */
     static List<ChatMessage> messages(Material material, Question question) {
+        return messages(material, question, Set.of());
+    }
+
+    /** @param pointedTo sentences pointed to after the question ({@link #pointer}), or none */
+    static List<ChatMessage> messages(Material material, Question question, Set<Passage> pointedTo) {
         List<ChatMessage> messages = new ArrayList<>();
         messages.add(SystemMessage.from(material.text()));
         List<Turn> history = question.history();
@@ -122,8 +130,21 @@ final class ArticlePrompt {
             }
             messages.add(turn.fromUser() ? UserMessage.from(content) : AiMessage.from(content));
         }
-        messages.add(UserMessage.from(question.text()));
+        messages.add(UserMessage.from(question.text() + pointer(material, pointedTo)));
         return messages;
+    }
+
+    /**
+     * " (see [4] and [9])": where retrieval found the answer, by the numbers the model reads, for the second look
+     * that {@code CorpusAnswers} asks for after a refusal. It costs a few tokens after the cached prefix, which
+     * stays the same. Empty when none of them is among what the model reads.
+     */
+    static String pointer(Material material, Set<Passage> found) {
+        List<String> numbers = IntStream.range(0, material.passages().size())
+                .filter(i -> found.contains(material.passages().get(i)))
+                .mapToObj(i -> "[" + (i + 1) + "]")
+                .toList();
+        return numbers.isEmpty() ? "" : " (see " + String.join(" and ", numbers) + ")";
     }
 
     private static String shorten(String text) {

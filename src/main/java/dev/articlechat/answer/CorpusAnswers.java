@@ -155,8 +155,9 @@ final class CorpusAnswers {
 
     /**
      * The model writes; each sentence it finishes is attributed, verified and rendered at once
-     * ({@link CheckedSentences}). An answer with no sentence left is a refusal; the model's own refusal is
-     * trusted. When the model cannot answer, the extractive answer stands in, saying why.
+     * ({@link CheckedSentences}). When it refuses, or nothing it wrote passes, it takes a second look (below).
+     * An answer with no sentence left is a refusal; the model's own refusal is trusted. When the model cannot
+     * answer, the extractive answer stands in, saying why.
      */
     private Answer modelAnswer(ModelAnswerer model, Asked asked, AnswerListener listener) {
         ArticlePrompt.Material material = model.materialFor(asked.retrieval(), asked.question().scope());
@@ -174,9 +175,10 @@ final class CorpusAnswers {
                 found);
         CheckedSentences checked = new CheckedSentences(attributor, sentenceVerifier, material,
                 asked.standalone().text(), search.hasContext() ? search.context() : "", found, streamed);
+        long deadline = model.deadline();
         ModelAnswerer.Written written;
         try {
-            written = model.write(material, asked.question(), streamed, checked::take);
+            written = model.write(material, asked.question(), Set.of(), deadline, streamed, checked::take);
         } catch (AnswererException e) {
             FallbackReason reason = FallbackReason.of(e);
             if (!checked.kept().isEmpty() && reason != FallbackReason.CANCELLED) {
@@ -186,12 +188,39 @@ final class CorpusAnswers {
             log.info("Falling back to the extractive answer for \"{}\": {}", asked.question().text(), e.getMessage());
             return extractive(asked, streamed, reason, e.getMessage());
         }
+        if (written != ModelAnswerer.Written.EMPTY && checked.kept().isEmpty() && !streamed.cancelled()
+                && !ArticlePrompt.pointer(material, found).isEmpty()) {
+            written = secondLook(model, material, asked, found, deadline, streamed, checked);
+        }
         return switch (written) {
             case EMPTY -> extractive(asked, streamed, FallbackReason.EMPTY, null);
             case REFUSED -> refusal(asked, streamed);
             case ANSWERED -> checked.kept().isEmpty() ? refusal(asked, streamed)
                     : rendered(model.name(), checked.kept(), read, asked, streamed);
         };
+    }
+
+    /**
+     * The model asked once more, pointed to the sentences retrieval ranked first ({@link ArticlePrompt#pointer}),
+     * after it refused or wrote nothing that passed. Reading a whole article, a small model often says the
+     * article does not say when the answer is one sentence among many, most of all to a yes-or-no question;
+     * pointed to it, it answers. Nothing has been shown yet, so the stream shows only what this look finds, checked
+     * as the first was. It still may, and for a question the article does not answer does, refuse again; pointing
+     * it there at first instead made its answers longer, slower and, on other questions, worse. A second look
+     * that fails or comes to nothing leaves the refusal standing.
+     */
+    private ModelAnswerer.Written secondLook(ModelAnswerer model, ArticlePrompt.Material material, Asked asked,
+                                             Set<Passage> found, long deadline, StreamedText streamed,
+                                             CheckedSentences checked) {
+        try {
+            ModelAnswerer.Written again = model.write(material, asked.question(), found, deadline, streamed,
+                    checked::take);
+            return again == ModelAnswerer.Written.EMPTY ? ModelAnswerer.Written.REFUSED : again;
+        } catch (AnswererException e) {
+            log.info("A second look at \"{}\" failed, so the refusal stands: {}", asked.question().text(),
+                    e.getMessage());
+            return ModelAnswerer.Written.REFUSED;
+        }
     }
 
     private Answer rendered(String writer, List<String> sentences, List<RetrievedPassage> read, Asked asked,

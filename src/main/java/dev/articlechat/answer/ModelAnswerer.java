@@ -1,6 +1,7 @@
 package dev.articlechat.answer;
 
 import dev.articlechat.ingest.Corpus;
+import dev.articlechat.ingest.Passage;
 import dev.articlechat.retrieve.Retrieval;
 import dev.articlechat.retrieve.RetrievedPassage;
 import dev.langchain4j.model.chat.StreamingChatModel;
@@ -8,6 +9,7 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -137,16 +139,23 @@ public final class ModelAnswerer {
         }
     }
 
+    /** When an answer begun now is due: past it, the extractive answer is given instead. */
+    long deadline() {
+        return System.nanoTime() + limits.timeout().toNanos();
+    }
+
     /**
      * Writes an answer, handing each finished sentence to {@code sentences}, which answers whether to go on.
      *
+     * @param pointedTo sentences the question points the model to (none at first: see {@link CorpusAnswers})
+     * @param deadline  when the answer is due ({@link #deadline()}), by {@link System#nanoTime()}
      * @throws AnswererException when the model fails, is too slow, or nobody wants the answer any more
      */
-    Written write(ArticlePrompt.Material material, Question question, DraftSink wanted,
-                  Predicate<String> sentences) {
-        ChatRequest request = ChatRequest.builder().messages(ArticlePrompt.messages(material, question)).build();
+    Written write(ArticlePrompt.Material material, Question question, Set<Passage> pointedTo, long deadline,
+                  DraftSink wanted, Predicate<String> sentences) {
+        ChatRequest request = ChatRequest.builder()
+                .messages(ArticlePrompt.messages(material, question, pointedTo)).build();
         Reading reading = new Reading(sentences);
-        long deadline = System.nanoTime() + limits.timeout().toNanos();
         try (Generation generation = Generation.start(model, request, calls)) {
             String piece;
             while (!reading.output.ended() && (piece = generation.next(deadline, wanted)) != null) {

@@ -258,6 +258,52 @@ class OpenAiCompatibleModelTest {
         Answer answer = answers.ask(Question.of("How much are the tariffs on Chinese electric vehicles?"));
 
         assertIsTheModelsRefusal(answer);
+        assertThat(fake.requests()).as("asked once, then once more pointed to what retrieval found").hasSize(2);
+        assertThat(fake.requests().get(1).user())
+                .matches("How much are the tariffs on Chinese electric vehicles\\? \\(see \\[\\d+] and \\[\\d+]\\)");
+    }
+
+    @Test
+    void takes_a_second_look_pointed_to_the_sentences_retrieval_found_when_the_model_refuses_at_first() {
+        fake.replyWith(request -> request.user().contains("(see [" + request.numberOf(WEDNESDAY) + "]")
+                ? Reply.content("The visit began on Wednesday.")
+                : Reply.content("The article does not say."));
+
+        Answer answer = answers.ask(Question.of("Which day did Carney's visit to China begin?"));
+
+        assertThat(fake.requests()).hasSize(2);
+        assertThat(fake.requests().get(0).user()).isEqualTo("Which day did Carney's visit to China begin?");
+        assertThat(answer.model()).isEqualTo(MODEL);
+        assertThat(answer.fallback()).isNull();
+        assertThat(answer.answered()).isTrue();
+        assertThat(answer.answer()).isEqualTo("The visit began on Wednesday [1].");
+        assertThat(answer.citations()).singleElement()
+                .satisfies(citation -> assertThat(citation.quote()).contains(WEDNESDAY));
+        assertKeepsTheContract(answer);
+    }
+
+    @Test
+    void takes_a_second_look_when_nothing_the_model_wrote_passes_and_checks_it_as_the_first() {
+        fake.replyWith(request -> Reply.content("The visit began on Monday, April 21."));
+
+        Answer answer = answers.ask(Question.of("What was the first day of the visit to China?"));
+
+        assertThat(fake.requests()).hasSize(2);
+        assertIsTheModelsRefusal(answer);
+    }
+
+    @Test
+    void lets_the_refusal_stand_when_the_second_look_is_too_slow() {
+        fake.replyWith(request -> request.user().contains("(see [")
+                ? Reply.content("The visit began on Wednesday.").after(Duration.ofSeconds(4))
+                : Reply.content("The article does not say."));
+
+        long started = System.nanoTime();
+        Answer answer = answers.ask(Question.of("Which weekday was the start of Carney's visit to China?"));
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(tookMs).as("both looks share one deadline").isLessThan(3_500);
+        assertIsTheModelsRefusal(answer);
     }
 
     @Test
