@@ -128,7 +128,8 @@ final class SentenceVerifier {
         Optional<String> missing = missingFact(claim, question, cited);
         for (int i = 1; missing.isPresent() && i < candidates.size() && cited.size() < MAX_CITED; i++) {
             Attributor.Candidate next = candidates.get(i);
-            if (next.score() >= MIN_EXTRA_MATCH && words.termsOf(next.passage()).contains(missing.get())) {
+            if (next.score() >= MIN_EXTRA_MATCH && words.termsOf(next.passage()).contains(missing.get())
+                    && (!words.isWhenOrHowMany(missing.get()) || sharesAWordBesidesFacts(claim, next.passage()))) {
                 cited.add(next);
                 missing = missingFact(claim, question, cited);
             }
@@ -208,6 +209,19 @@ final class SentenceVerifier {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a sentence cited for a claim's number or day is about what the claim says of it: a word of the
+     * claim that is no name or number is in it too. Asked on which day Carney held talks with Xi, "Carney held
+     * talks with President Xi Jinping on Wednesday" may not take "talks with President Xi Jinping" from one
+     * sentence (talks on Friday) and "Wednesday" from another ("Carney's visit, which began on Wednesday"), for
+     * the day is then the visit's, not the talks'.
+     */
+    private boolean sharesAWordBesidesFacts(String claim, Passage source) {
+        Set<String> facts = words.facts(claim, commonWords);
+        Set<String> sourceTerms = words.termsOf(source);
+        return words.contentTerms(claim).stream().filter(t -> !facts.contains(t)).anyMatch(sourceTerms::contains);
     }
 
     /**

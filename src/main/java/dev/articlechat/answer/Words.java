@@ -76,6 +76,8 @@ final class Words {
     private final TermAnalyzer analyzer = new TermAnalyzer();
     /** Article sentences are matched against every written sentence: analysed once each. */
     private final PassageTerms termsByPassage = new PassageTerms(this::terms);
+    private final Set<String> daysAndMonths = Set.copyOf(terms("Monday Tuesday Wednesday Thursday Friday Saturday "
+            + "Sunday January February March April May June July August September October November December"));
 
     /** The analysed terms of the text, in order, as the index holds them. */
     List<String> terms(String text) {
@@ -90,6 +92,11 @@ final class Words {
     static boolean isNumber(String term) {
         return !term.isEmpty() && term.chars().allMatch(c -> Character.isDigit(c) || c == '.' || c == ',')
                 && Character.isDigit(term.charAt(0));
+    }
+
+    /** A number, or the name of a day or a month: what says when, or how many. */
+    boolean isWhenOrHowMany(String term) {
+        return isNumber(term) || daysAndMonths.contains(term);
     }
 
     /** The analysed terms of an article sentence, as a set. */

@@ -244,6 +244,26 @@ class AttributionTest {
     }
 
     @Test
+    void a_day_taken_from_a_sentence_about_something_else_is_not_shown() {
+        String text = """
+                Carney meets Xi in Beijing
+                Prime Minister Mark Carney on Friday welcomed a new partnership during talks with President Xi Jinping.
+                Carney's four-day visit to China, which began on Wednesday, is the first in eight years.
+                """;
+        Article article = new ArticleParser().parse("visit", text);
+        SentenceVerifier verifier = new SentenceVerifier(WORDS, text, Set.of());
+
+        SentenceVerifier.Verdict chimera = verifyAgainst(article, verifier,
+                "On which day did Carney hold talks with President Xi Jinping?",
+                "Carney held talks with President Xi Jinping on Wednesday.");
+        assertThat(chimera.problem()).contains("names wednesdai");
+        assertThat(verifyAgainst(article, verifier, "On which day did Carney hold talks with President Xi Jinping?",
+                "Carney held talks with President Xi Jinping on Friday.").isSupported()).isTrue();
+        assertThat(verifyAgainst(article, verifier, "How long is the visit to China?",
+                "Carney's visit to China lasts four days.").isSupported()).isTrue();
+    }
+
+    @Test
     void a_when_question_wants_a_time_and_a_cost_question_an_amount() {
         String text = """
                 Saltmouth approves its barrier
