@@ -24,6 +24,8 @@ final class CheckedSentences {
     private final Set<Passage> foundForQuestion;
     private final StreamedText streamed;
     private final List<String> kept = new ArrayList<>();
+    private int dropped;
+    private int unfounded;
 
     /**
      * @param question the question as it stands on its own (a follow-up rewritten)
@@ -57,8 +59,18 @@ final class CheckedSentences {
             streamed.sentence(marked);
         } else {
             log.info("Dropped a sentence of the model's answer to \"{}\": {}", question, verdict.problem());
+            dropped++;
+            unfounded += verdict.unfounded() ? 1 : 0;
         }
         return !streamed.cancelled();
+    }
+
+    /**
+     * True when sentences were dropped, each for naming what the article does not hold or for having no article
+     * sentence about it: the model answered from outside the article ("The capital of Australia is Canberra").
+     */
+    boolean onlyUnfoundedDropped() {
+        return dropped > 0 && unfounded == dropped;
     }
 
     /** The sentences that passed, with their {@code [n]} markers into what the model read. */

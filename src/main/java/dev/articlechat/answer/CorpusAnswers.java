@@ -155,7 +155,9 @@ final class CorpusAnswers {
 
     /**
      * The model writes; each sentence it finishes is attributed, verified and rendered at once
-     * ({@link CheckedSentences}). When it refuses, or nothing it wrote passes, it takes a second look (below).
+     * ({@link CheckedSentences}). When it refuses, or nothing it wrote passes, it takes a second look (below),
+     * unless what it wrote came from outside the article. A question naming what the article never mentions is
+     * refused unasked: no answer to it could pass.
      * An answer with no sentence left is a refusal; the model's own refusal is trusted. When the model cannot
      * answer, the extractive answer stands in, saying why.
      */
@@ -175,6 +177,12 @@ final class CorpusAnswers {
                 found);
         CheckedSentences checked = new CheckedSentences(attributor, sentenceVerifier, material,
                 asked.standalone().text(), search.hasContext() ? search.context() : "", found, streamed);
+        Optional<String> unknown = sentenceVerifier.unknownName(asked.standalone().text());
+        if (unknown.isPresent()) {
+            log.info("Refused \"{}\" without asking the model: no answer naming {} could pass",
+                    asked.question().text(), unknown.get());
+            return refusal(asked, streamed);
+        }
         long deadline = model.deadline();
         ModelAnswerer.Written written;
         try {
@@ -188,8 +196,8 @@ final class CorpusAnswers {
             log.info("Falling back to the extractive answer for \"{}\": {}", asked.question().text(), e.getMessage());
             return extractive(asked, streamed, reason, e.getMessage());
         }
-        if (written != ModelAnswerer.Written.EMPTY && checked.kept().isEmpty() && !streamed.cancelled()
-                && !ArticlePrompt.pointer(material, found).isEmpty()) {
+        if (written != ModelAnswerer.Written.EMPTY && checked.kept().isEmpty() && !checked.onlyUnfoundedDropped()
+                && !streamed.cancelled() && !ArticlePrompt.pointer(material, found).isEmpty()) {
             written = secondLook(model, material, asked, found, deadline, streamed, checked);
         }
         return switch (written) {

@@ -22,20 +22,25 @@ final class SentenceVerifier {
 
     /**
      * The outcome for one sentence: the sentences it cites, or why it is not shown; or the one article sentence
-     * shown in its place, when it only restated a yes-or-no question.
+     * shown in its place, when it only restated a yes-or-no question. A sentence is unfounded when no article
+     * sentence is about it or it names what its sources do not: the model wrote from outside the article.
      */
-    record Verdict(List<Passage> cited, String problem, boolean quotes) {
+    record Verdict(List<Passage> cited, String problem, boolean quotes, boolean unfounded) {
 
         static Verdict supported(List<Passage> cited) {
-            return new Verdict(List.copyOf(cited), null, false);
+            return new Verdict(List.copyOf(cited), null, false, false);
         }
 
         static Verdict quoting(Passage source) {
-            return new Verdict(List.of(source), null, true);
+            return new Verdict(List.of(source), null, true, false);
         }
 
         static Verdict rejected(String problem) {
-            return new Verdict(List.of(), problem, false);
+            return new Verdict(List.of(), problem, false, false);
+        }
+
+        static Verdict unfounded(String problem) {
+            return new Verdict(List.of(), problem, false, true);
         }
 
         boolean isSupported() {
@@ -122,7 +127,7 @@ final class SentenceVerifier {
             return Verdict.rejected("\"" + claim + "\" does not hold the kind of answer asked for");
         }
         if (candidates.isEmpty() || candidates.get(0).score() < MIN_MATCH) {
-            return Verdict.rejected("no sentence of the article supports \"" + claim + "\"");
+            return Verdict.unfounded("no sentence of the article supports \"" + claim + "\"");
         }
         List<Attributor.Candidate> cited = new ArrayList<>(List.of(candidates.get(0)));
         Optional<String> missing = missingFact(claim, question, cited);
@@ -135,7 +140,7 @@ final class SentenceVerifier {
             }
         }
         if (missing.isPresent()) {
-            return Verdict.rejected("\"" + claim + "\" names " + missing.get() + ", which its sources do not");
+            return Verdict.unfounded("\"" + claim + "\" names " + missing.get() + ", which its sources do not");
         }
         Optional<String> someoneElse = saidOfSomeoneElse(claim, question, cited);
         if (someoneElse.isPresent()) {
@@ -155,6 +160,18 @@ final class SentenceVerifier {
             return Verdict.rejected("\"" + claim + "\" is true but answers another question");
         }
         return Verdict.supported(cited.stream().map(Attributor.Candidate::passage).toList());
+    }
+
+    /**
+     * The first name of the question that the articles never mention, in any form. No answer to such a question
+     * can pass: a claim must hold that name to be about the question, and may hold only names its sources hold.
+     * So the model need not be asked "What did Carney say about Mexico?" or "Who won the FIFA World Cup?" of an
+     * article that has neither. Numbers are left to the model and the checks: "(asked 3 times)" is no topic.
+     */
+    Optional<String> unknownName(String question) {
+        return words.facts(question, commonWords).stream()
+                .filter(name -> !Words.isNumber(name) && !Words.nameFoundIn(name, articleTerms))
+                .findFirst();
     }
 
     /**

@@ -284,11 +284,31 @@ class OpenAiCompatibleModelTest {
 
     @Test
     void takes_a_second_look_when_nothing_the_model_wrote_passes_and_checks_it_as_the_first() {
-        fake.replyWith(request -> Reply.content("The visit began on Monday, April 21."));
+        fake.replyWith(request -> Reply.content("Chinese state media urged a foreign policy of strategic autonomy."));
 
         Answer answer = answers.ask(Question.of("What was the first day of the visit to China?"));
 
         assertThat(fake.requests()).hasSize(2);
+        assertIsTheModelsRefusal(answer);
+    }
+
+    @Test
+    void takes_no_second_look_when_the_model_answered_from_outside_the_article() {
+        fake.replyWith(Reply.content("The boiling point of water at sea level is 100 degrees Celsius."));
+
+        Answer answer = answers.ask(Question.of("What is the boiling point of water at sea level?"));
+
+        assertThat(fake.requests()).hasSize(1);
+        assertIsTheModelsRefusal(answer);
+    }
+
+    @Test
+    void refuses_a_question_naming_what_the_article_never_mentions_without_asking_the_model() {
+        fake.replyWith(Reply.content("Carney said Mexico was a partner."));
+
+        Answer answer = answers.ask(Question.of("What did Carney say about Mexico?"));
+
+        assertThat(fake.requests()).as("no answer naming Mexico could pass").isEmpty();
         assertIsTheModelsRefusal(answer);
     }
 
