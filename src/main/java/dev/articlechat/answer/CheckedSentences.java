@@ -45,12 +45,30 @@ final class CheckedSentences {
 
     /** Takes one written sentence; answers whether the model should go on writing. */
     boolean take(String sentence) {
+        return take(sentence, false);
+    }
+
+    /**
+     * As {@link #take(String)}, for an answer written after being pointed to sentences: it must rest on one of
+     * them alone. Pointed to two sentences, the model joins their words into a claim neither makes ("Did Xi also
+     * visit Ottawa?" got "Xi Jinping visited Ottawa during his four-day visit to China", from Carney's visit and
+     * a sentence naming Ottawa), and each name of it is then in a source.
+     */
+    boolean takeResting(String sentence) {
+        return take(sentence, true);
+    }
+
+    private boolean take(String sentence, boolean onOneSource) {
         String claim = CitationMarkers.strip(sentence).strip();
         List<Attributor.Candidate> candidates = attributor.attribute(claim, material.passages(),
                 CitationMarkers.cited(sentence), foundForQuestion);
         SentenceVerifier.Verdict verdict = verifier.verify(claim, candidates, question, earlier,
                 () -> attributor.similarity(question, claim));
         log.debug("\"{}\": {}, from {}", claim, verdict, candidates.subList(0, Math.min(3, candidates.size())));
+        if (verdict.isSupported() && onOneSource && verdict.cited().size() > 1) {
+            verdict = SentenceVerifier.Verdict.rejected("\"" + claim + "\", written after a pointer, rests on "
+                    + verdict.cited().size() + " sentences");
+        }
         if (verdict.isSupported()) {
             String shown = verdict.quotes() ? verdict.cited().get(0).text().strip() : claim;
             String marked = CitationMarkers.mark(shown, verdict.cited().stream()

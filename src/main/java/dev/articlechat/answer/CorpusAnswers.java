@@ -186,7 +186,7 @@ final class CorpusAnswers {
         long deadline = model.deadline();
         ModelAnswerer.Written written;
         try {
-            written = model.write(material, asked.question(), Set.of(), deadline, streamed, checked::take);
+            written = model.write(material, asked.question(), Set.of(), deadline, streamed, checked::takeResting);
         } catch (AnswererException e) {
             FallbackReason reason = FallbackReason.of(e);
             if (!checked.kept().isEmpty() && reason != FallbackReason.CANCELLED) {
@@ -213,7 +213,7 @@ final class CorpusAnswers {
      * after it refused or wrote nothing that passed. Reading a whole article, a small model often says the
      * article does not say when the answer is one sentence among many, most of all to a yes-or-no question;
      * pointed to it, it answers. Nothing has been shown yet, so the stream shows only what this look finds, checked
-     * as the first was. It still may, and for a question the article does not answer does, refuse again; pointing
+     * as the first was and resting on one sentence alone ({@link CheckedSentences#takeResting}). It still may, and for a question the article does not answer does, refuse again; pointing
      * it there at first instead made its answers longer, slower and, on other questions, worse. A second look
      * that fails or comes to nothing leaves the refusal standing.
      */
@@ -222,7 +222,7 @@ final class CorpusAnswers {
                                              CheckedSentences checked) {
         try {
             ModelAnswerer.Written again = model.write(material, asked.question(), found, deadline, streamed,
-                    checked::take);
+                    checked::takeResting);
             return again == ModelAnswerer.Written.EMPTY ? ModelAnswerer.Written.REFUSED : again;
         } catch (AnswererException e) {
             log.info("A second look at \"{}\" failed, so the refusal stands: {}", asked.question().text(),

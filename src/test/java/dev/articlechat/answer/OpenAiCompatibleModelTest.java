@@ -293,6 +293,18 @@ class OpenAiCompatibleModelTest {
     }
 
     @Test
+    void does_not_show_a_second_look_that_joins_two_sentences_into_a_claim_neither_makes() {
+        fake.replyWith(request -> request.user().contains("(see [")
+                ? Reply.content("Yes, Xi Jinping visited Ottawa during his four-day visit to China, which began on Wednesday.")
+                : Reply.content("The article does not say."));
+
+        Answer answer = answers.ask(Question.of("Did Xi also visit Ottawa?"));
+
+        assertThat(fake.requests()).hasSize(2);
+        assertIsTheModelsRefusal(answer);
+    }
+
+    @Test
     void takes_no_second_look_when_the_model_answered_from_outside_the_article() {
         fake.replyWith(Reply.content("The boiling point of water at sea level is 100 degrees Celsius."));
 
