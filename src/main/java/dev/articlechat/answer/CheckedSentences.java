@@ -4,6 +4,7 @@ import dev.articlechat.ingest.Passage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,10 +50,8 @@ final class CheckedSentences {
     }
 
     /**
-     * As {@link #take(String)}, for an answer written after being pointed to sentences: it must rest on one of
-     * them alone. Pointed to two sentences, the model joins their words into a claim neither makes ("Did Xi also
-     * visit Ottawa?" got "Xi Jinping visited Ottawa during his four-day visit to China", from Carney's visit and
-     * a sentence naming Ottawa), and each name of it is then in a source.
+     * As {@link #take(String)}, for an answer written after being pointed to sentences: its names, numbers and
+     * dates must all be in one sentence ({@link SentenceVerifier#verifyOnOneSource}).
      */
     boolean takeResting(String sentence) {
         return take(sentence, true);
@@ -62,13 +61,11 @@ final class CheckedSentences {
         String claim = CitationMarkers.strip(sentence).strip();
         List<Attributor.Candidate> candidates = attributor.attribute(claim, material.passages(),
                 CitationMarkers.cited(sentence), foundForQuestion);
-        SentenceVerifier.Verdict verdict = verifier.verify(claim, candidates, question, earlier,
-                () -> attributor.similarity(question, claim));
+        DoubleSupplier similarity = () -> attributor.similarity(question, claim);
+        SentenceVerifier.Verdict verdict = onOneSource
+                ? verifier.verifyOnOneSource(claim, candidates, question, earlier, similarity)
+                : verifier.verify(claim, candidates, question, earlier, similarity);
         log.debug("\"{}\": {}, from {}", claim, verdict, candidates.subList(0, Math.min(3, candidates.size())));
-        if (verdict.isSupported() && onOneSource && verdict.cited().size() > 1) {
-            verdict = SentenceVerifier.Verdict.rejected("\"" + claim + "\", written after a pointer, rests on "
-                    + verdict.cited().size() + " sentences");
-        }
         if (verdict.isSupported()) {
             String shown = verdict.quotes() ? verdict.cited().get(0).text().strip() : claim;
             String marked = CitationMarkers.mark(shown, verdict.cited().stream()

@@ -186,7 +186,7 @@ final class CorpusAnswers {
         long deadline = model.deadline();
         ModelAnswerer.Written written;
         try {
-            written = model.write(material, asked.question(), Set.of(), deadline, streamed, checked::takeResting);
+            written = model.write(material, asked.question(), Set.of(), deadline, streamed, checked::take);
         } catch (AnswererException e) {
             FallbackReason reason = FallbackReason.of(e);
             if (!checked.kept().isEmpty() && reason != FallbackReason.CANCELLED) {

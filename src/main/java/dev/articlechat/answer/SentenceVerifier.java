@@ -116,6 +116,23 @@ final class SentenceVerifier {
      */
     Verdict verify(String claim, List<Attributor.Candidate> candidates, String question, String earlier,
                    DoubleSupplier similarity) {
+        return verify(claim, candidates, question, earlier, similarity, MAX_CITED);
+    }
+
+    /**
+     * As {@link #verify}, for a claim whose names, numbers and dates must all be in one sentence: one written after
+     * the model was pointed to two sentences, whose words it joins into a claim neither makes ("Did Xi also visit
+     * Ottawa?" got "Xi Jinping visited Ottawa during his four-day visit to China", from Carney's visit and a
+     * sentence naming Ottawa). A sentence saying the same as that one may still be cited beside it.
+     */
+    Verdict verifyOnOneSource(String claim, List<Attributor.Candidate> candidates, String question, String earlier,
+                              DoubleSupplier similarity) {
+        return verify(claim, candidates, question, earlier, similarity, 1);
+    }
+
+    /** @param factSources how many sentences the claim's names, numbers and dates may be gathered from */
+    private Verdict verify(String claim, List<Attributor.Candidate> candidates, String question, String earlier,
+                           DoubleSupplier similarity, int factSources) {
         if (CODE.matcher(claim).find()) {
             return Verdict.rejected("\"" + claim + "\" is code, not an answer");
         }
@@ -131,7 +148,7 @@ final class SentenceVerifier {
         }
         List<Attributor.Candidate> cited = new ArrayList<>(List.of(candidates.get(0)));
         Optional<String> missing = missingFact(claim, question, cited);
-        for (int i = 1; missing.isPresent() && i < candidates.size() && cited.size() < MAX_CITED; i++) {
+        for (int i = 1; missing.isPresent() && i < candidates.size() && cited.size() < factSources; i++) {
             Attributor.Candidate next = candidates.get(i);
             if (next.score() >= MIN_EXTRA_MATCH && words.termsOf(next.passage()).contains(missing.get())
                     && (!words.isWhenOrHowMany(missing.get()) || sharesAWordBesidesFacts(claim, next.passage()))) {

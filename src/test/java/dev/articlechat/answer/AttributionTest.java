@@ -264,6 +264,31 @@ class AttributionTest {
     }
 
     @Test
+    void a_claim_gathered_from_two_sentences_passes_unless_it_must_rest_on_one() {
+        String question = "Who did Xi visit?";
+        String joined = "Xi Jinping visited Ottawa during Carney's four-day visit to China.";
+        String text = """
+                Carney meets Xi in Beijing
+                Prime Minister Mark Carney on Friday welcomed a new partnership during talks with President Xi Jinping.
+                Carney's four-day visit to China, which began on Wednesday, is the first in eight years.
+                Officials in Ottawa said Xi Jinping had accepted an invitation to visit Canada.
+                """;
+        Article article = new ArticleParser().parse("visit", text);
+        SentenceVerifier verifier = new SentenceVerifier(WORDS, text, Set.of());
+        List<Attributor.Candidate> candidates = ATTRIBUTOR.attribute(joined, article.passages(), Set.of(), Set.of());
+
+        SentenceVerifier.Verdict gathered = verifier.verify(joined, candidates, question, "",
+                () -> ATTRIBUTOR.similarity(question, joined));
+        SentenceVerifier.Verdict onOne = verifier.verifyOnOneSource(joined, candidates, question, "",
+                () -> ATTRIBUTOR.similarity(question, joined));
+
+        assertThat(gathered.isSupported()).as(gathered.problem()).isTrue();
+        assertThat(gathered.cited()).hasSizeGreaterThan(1);
+        assertThat(onOne.isSupported()).isFalse();
+        assertThat(onOne.problem()).contains("which its sources do not");
+    }
+
+    @Test
     void a_when_question_wants_a_time_and_a_cost_question_an_amount() {
         String text = """
                 Saltmouth approves its barrier

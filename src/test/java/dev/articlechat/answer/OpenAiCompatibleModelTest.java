@@ -305,6 +305,21 @@ class OpenAiCompatibleModelTest {
     }
 
     @Test
+    void lets_a_first_answer_gather_its_facts_from_two_sentences() {
+        fake.replyWith(Reply.content("Anita Anand echoed Carney's pledge to double exports to other markets over "
+                + "the next decade."));
+
+        Answer answer = answers.ask(Question.of("Who echoed Carney's pledge on exports?"));
+
+        assertThat(fake.requests()).as("answered at the first look").hasSize(1);
+        assertThat(answer.answered()).isTrue();
+        assertThat(answer.citations()).extracting(Citation::quote)
+                .anySatisfy(quote -> assertThat(quote).contains("Anita Anand"))
+                .anySatisfy(quote -> assertThat(quote).contains("Carney has pledged"));
+        assertKeepsTheContract(answer);
+    }
+
+    @Test
     void takes_no_second_look_when_the_model_answered_from_outside_the_article() {
         fake.replyWith(Reply.content("The boiling point of water at sea level is 100 degrees Celsius."));
 
