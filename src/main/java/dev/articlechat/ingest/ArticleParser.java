@@ -51,8 +51,8 @@ public final class ArticleParser {
             }
             for (TextSpan sentence : splitter.split(text, line.start(), line.end())) {
                 int ordinal = passages.size();
-                passages.add(new Passage("p" + (ordinal + 1), id, ordinal,
-                        sentence.start(), sentence.end(), sentence.of(text)));
+                passages.add(Passage.inArticle(PassageIds.of(ordinal), id, ordinal, text, sentence.start(),
+                        sentence.end()));
             }
         }
         return new Article(id, title, text, passages);

@@ -34,6 +34,27 @@ class ArticleParserTest {
     }
 
     @Test
+    void a_passage_reads_its_text_from_the_article_and_equals_one_holding_a_copy_of_it() {
+        Article article = parser.parse("trade", """
+                Ottawa Weighs New Trade Rules
+                Ministers met on Monday to discuss new trade rules for the “coming” year.
+                The talks ended without a deal, officials said.
+                """);
+
+        Passage second = article.passages().get(1);
+        Passage copy = new Passage(second.id(), second.articleId(), second.ordinal(), second.start(), second.end(),
+                article.text().substring(second.start(), second.end()));
+        Passage altered = new Passage(second.id(), second.articleId(), second.ordinal(), second.start(),
+                second.end(), "The talks ended with a deal, officials said.");
+
+        assertThat(second.text()).isEqualTo("The talks ended without a deal, officials said.");
+        assertThat(second.id()).isEqualTo("p2");
+        assertThat(second).isEqualTo(copy).hasSameHashCodeAs(copy).isNotEqualTo(altered)
+                .isNotEqualTo(article.passages().get(0));
+        assertThat(second.toString()).contains("text=The talks ended without a deal");
+    }
+
+    @Test
     void keeps_short_closing_sentences_of_the_story() {
         String raw = """
                 Headline
