@@ -50,20 +50,20 @@ final class CheckedSentences {
     }
 
     /**
-     * As {@link #take(String)}, for an answer written after being pointed to sentences: its names, numbers and
-     * dates must all be in one sentence ({@link SentenceVerifier#verifyOnOneSource}).
+     * As {@link #take(String)}, for an answer written after being pointed to sentences: what the question names
+     * must be in one sentence it cites ({@link SentenceVerifier#verifyAfterPointing}).
      */
-    boolean takeResting(String sentence) {
+    boolean takeAfterPointing(String sentence) {
         return take(sentence, true);
     }
 
-    private boolean take(String sentence, boolean onOneSource) {
+    private boolean take(String sentence, boolean afterPointing) {
         String claim = CitationMarkers.strip(sentence).strip();
         List<Attributor.Candidate> candidates = attributor.attribute(claim, material.passages(),
                 CitationMarkers.cited(sentence), foundForQuestion);
         DoubleSupplier similarity = () -> attributor.similarity(question, claim);
-        SentenceVerifier.Verdict verdict = onOneSource
-                ? verifier.verifyOnOneSource(claim, candidates, question, earlier, similarity)
+        SentenceVerifier.Verdict verdict = afterPointing
+                ? verifier.verifyAfterPointing(claim, candidates, question, earlier, similarity)
                 : verifier.verify(claim, candidates, question, earlier, similarity);
         log.debug("\"{}\": {}, from {}", claim, verdict, candidates.subList(0, Math.min(3, candidates.size())));
         if (verdict.isSupported()) {

@@ -212,17 +212,18 @@ final class CorpusAnswers {
      * The model asked once more, pointed to the sentences retrieval ranked first ({@link ArticlePrompt#pointer}),
      * after it refused or wrote nothing that passed. Reading a whole article, a small model often says the
      * article does not say when the answer is one sentence among many, most of all to a yes-or-no question;
-     * pointed to it, it answers. Nothing has been shown yet, so the stream shows only what this look finds, checked
-     * as the first was and resting on one sentence alone ({@link CheckedSentences#takeResting}). It still may, and for a question the article does not answer does, refuse again; pointing
-     * it there at first instead made its answers longer, slower and, on other questions, worse. A second look
-     * that fails or comes to nothing leaves the refusal standing.
+     * pointed to it, it answers. Nothing has been shown yet, so the stream shows only what this look finds,
+     * checked as the first was, and with what the question names in one sentence it cites
+     * ({@link CheckedSentences#takeAfterPointing}). It still may, and for a question the article does not answer
+     * does, refuse again; pointing it there at first instead made its answers longer, slower and, on other
+     * questions, worse. A second look that fails or comes to nothing leaves the refusal standing.
      */
     private ModelAnswerer.Written secondLook(ModelAnswerer model, ArticlePrompt.Material material, Asked asked,
                                              Set<Passage> found, long deadline, StreamedText streamed,
                                              CheckedSentences checked) {
         try {
             ModelAnswerer.Written again = model.write(material, asked.question(), found, deadline, streamed,
-                    checked::takeResting);
+                    checked::takeAfterPointing);
             return again == ModelAnswerer.Written.EMPTY ? ModelAnswerer.Written.REFUSED : again;
         } catch (AnswererException e) {
             log.info("A second look at \"{}\" failed, so the refusal stands: {}", asked.question().text(),

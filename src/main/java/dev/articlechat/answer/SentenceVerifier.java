@@ -108,6 +108,28 @@ final class SentenceVerifier {
     }
 
     /**
+     * As {@link #verify}, for a claim written after the model was pointed to two sentences: what the question
+     * names must be in one of the sentences it cites. Pointed to two, the model joins their words into a claim
+     * neither makes ("Did Xi also visit Ottawa?" got "Xi Jinping visited Ottawa during his four-day visit to
+     * China", Xi from one sentence and Ottawa from another), and each name of it is then in a source. Its other
+     * facts may still come from another sentence, as a first answer's may ("£38.5 million, split among three
+     * funders").
+     */
+    Verdict verifyAfterPointing(String claim, List<Attributor.Candidate> candidates, String question, String earlier,
+                              DoubleSupplier similarity) {
+        Verdict verdict = verify(claim, candidates, question, earlier, similarity);
+        if (!verdict.isSupported()) {
+            return verdict;
+        }
+        Set<String> claimed = words.facts(claim, commonWords);
+        List<String> asked = words.facts(question, commonWords).stream().filter(claimed::contains).toList();
+        boolean together = verdict.cited().stream().map(words::termsOf)
+                .anyMatch(source -> asked.stream().allMatch(name -> Words.nameFoundIn(name, source)));
+        return together ? verdict : Verdict.rejected("\"" + claim + "\" takes what the question names from "
+                + "different sentences");
+    }
+
+    /**
      * @param claim      the written sentence, without markers
      * @param candidates what {@link Attributor} found for it, best first
      * @param question   what was asked, standing on its own
@@ -116,23 +138,6 @@ final class SentenceVerifier {
      */
     Verdict verify(String claim, List<Attributor.Candidate> candidates, String question, String earlier,
                    DoubleSupplier similarity) {
-        return verify(claim, candidates, question, earlier, similarity, MAX_CITED);
-    }
-
-    /**
-     * As {@link #verify}, for a claim whose names, numbers and dates must all be in one sentence: one written after
-     * the model was pointed to two sentences, whose words it joins into a claim neither makes ("Did Xi also visit
-     * Ottawa?" got "Xi Jinping visited Ottawa during his four-day visit to China", from Carney's visit and a
-     * sentence naming Ottawa). A sentence saying the same as that one may still be cited beside it.
-     */
-    Verdict verifyOnOneSource(String claim, List<Attributor.Candidate> candidates, String question, String earlier,
-                              DoubleSupplier similarity) {
-        return verify(claim, candidates, question, earlier, similarity, 1);
-    }
-
-    /** @param factSources how many sentences the claim's names, numbers and dates may be gathered from */
-    private Verdict verify(String claim, List<Attributor.Candidate> candidates, String question, String earlier,
-                           DoubleSupplier similarity, int factSources) {
         if (CODE.matcher(claim).find()) {
             return Verdict.rejected("\"" + claim + "\" is code, not an answer");
         }
@@ -148,7 +153,7 @@ final class SentenceVerifier {
         }
         List<Attributor.Candidate> cited = new ArrayList<>(List.of(candidates.get(0)));
         Optional<String> missing = missingFact(claim, question, cited);
-        for (int i = 1; missing.isPresent() && i < candidates.size() && cited.size() < factSources; i++) {
+        for (int i = 1; missing.isPresent() && i < candidates.size() && cited.size() < MAX_CITED; i++) {
             Attributor.Candidate next = candidates.get(i);
             if (next.score() >= MIN_EXTRA_MATCH && words.termsOf(next.passage()).contains(missing.get())
                     && (!words.isWhenOrHowMany(missing.get()) || sharesAWordBesidesFacts(claim, next.passage()))) {
