@@ -3,8 +3,11 @@ package dev.articlechat.answer;
 import dev.articlechat.ingest.Passage;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Whether a written sentence keeps each of its numbers with the words its source gives that number: every
@@ -16,6 +19,13 @@ final class NumberPairing {
     static final int PAIRING = 2;
     /** A source's word this far from a number may still be about it. */
     static final int PAIRING_REACH = 4;
+
+    /**
+     * Words that rank or repeat rather than count: "the first by a Canadian prime minister" ranks the visit, and
+     * a source may put the visit's words beside another number ("Carney's four-day visit … marks the first trip").
+     */
+    private static final Set<String> RANKS = Set.of("first", "second", "third", "fourth", "fifth", "once", "twice");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
     private final Words words;
 
@@ -33,11 +43,12 @@ final class NumberPairing {
         List<String> claimTerms = words.terms(claim);
         Set<String> claimNumbers = new HashSet<>();
         claimTerms.stream().filter(Words::isNumber).forEach(claimNumbers::add);
+        Set<String> ranksOnly = ranksOnly(claim);
         for (Passage source : sources) {
             List<String> sourceTerms = words.terms(source.text());
             for (int i = 0; i < claimTerms.size(); i++) {
                 String number = claimTerms.get(i);
-                if (!Words.isNumber(number) || !sourceTerms.contains(number)) {
+                if (!Words.isNumber(number) || !sourceTerms.contains(number) || ranksOnly.contains(number)) {
                     continue;
                 }
                 for (int j = Math.max(0, i - PAIRING); j <= Math.min(claimTerms.size() - 1, i + PAIRING); j++) {
@@ -55,6 +66,23 @@ final class NumberPairing {
             }
         }
         return Optional.empty();
+    }
+
+    /** The numbers the claim gives only as ranks ("first"), never as counts ("one", "1"). */
+    private Set<String> ranksOnly(String claim) {
+        Set<String> ranks = new HashSet<>();
+        Set<String> counts = new HashSet<>();
+        Matcher word = WORD.matcher(claim);
+        while (word.find()) {
+            String lower = word.group().toLowerCase(Locale.ROOT);
+            for (String term : words.terms(lower)) {
+                if (Words.isNumber(term)) {
+                    (RANKS.contains(lower) ? ranks : counts).add(term);
+                }
+            }
+        }
+        ranks.removeAll(counts);
+        return ranks;
     }
 
     /** The number the source gives the word instead of {@code number}, if it keeps the word away from it. */

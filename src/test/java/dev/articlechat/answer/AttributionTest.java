@@ -244,6 +244,22 @@ class AttributionTest {
     }
 
     @Test
+    void a_rank_is_no_count_a_source_could_give_other_words() {
+        String text = """
+                Carney meets Xi in Beijing
+                Carney's four-day visit to China, which began on Wednesday, marks the first trip by a Canadian prime minister to the country in eight years.
+                """;
+        Article article = new ArticleParser().parse("visit", text);
+        SentenceVerifier verifier = new SentenceVerifier(WORDS, text, Set.of());
+
+        SentenceVerifier.Verdict ranked = verifyAgainst(article, verifier,
+                "Is Carney's visit the first by a Canadian prime minister in years?",
+                "Carney's visit to China is the first by a Canadian prime minister in eight years.");
+
+        assertThat(ranked.isSupported()).as(ranked.problem()).isTrue();
+    }
+
+    @Test
     void a_day_taken_from_a_sentence_about_something_else_is_not_shown() {
         String text = """
                 Carney meets Xi in Beijing
