@@ -112,11 +112,11 @@ final class SentenceVerifier {
      * names must be in one of the sentences it cites. Pointed to two, the model joins their words into a claim
      * neither makes ("Did Xi also visit Ottawa?" got "Xi Jinping visited Ottawa during his four-day visit to
      * China", Xi from one sentence and Ottawa from another), and each name of it is then in a source. Its other
-     * facts may still come from another sentence, as a first answer's may ("£38.5 million, split among three
-     * funders").
+     * facts may still come from another sentence, as a first answer's may (a sum from one, who pays it from
+     * another).
      */
     Verdict verifyAfterPointing(String claim, List<Attributor.Candidate> candidates, String question, String earlier,
-                              DoubleSupplier similarity) {
+                                DoubleSupplier similarity) {
         Verdict verdict = verify(claim, candidates, question, earlier, similarity);
         if (!verdict.isSupported()) {
             return verdict;
