@@ -1,9 +1,11 @@
 package dev.articlechat.answer;
 
 import dev.articlechat.ingest.Passage;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -43,7 +45,7 @@ final class NumberPairing {
         List<String> claimTerms = words.terms(claim);
         Set<String> claimNumbers = new HashSet<>();
         claimTerms.stream().filter(Words::isNumber).forEach(claimNumbers::add);
-        Set<String> ranksOnly = ranksOnly(claim);
+        Set<String> ranksOnly = ranksOnly(claim, claimTerms);
         for (Passage source : sources) {
             List<String> sourceTerms = words.terms(source.text());
             for (int i = 0; i < claimTerms.size(); i++) {
@@ -68,20 +70,25 @@ final class NumberPairing {
         return Optional.empty();
     }
 
-    /** The numbers the claim gives only as ranks ("first"), never as counts ("one", "1"). */
-    private Set<String> ranksOnly(String claim) {
-        Set<String> ranks = new HashSet<>();
-        Set<String> counts = new HashSet<>();
+    /**
+     * The numbers the claim gives only as ranks ("first"), never as counts ("one", "1"): each as often among its
+     * analysed terms as its rank words are in it. Only the rank words are analysed again.
+     */
+    private Set<String> ranksOnly(String claim, List<String> claimTerms) {
+        Map<String, Integer> asRanks = new HashMap<>();
         Matcher word = WORD.matcher(claim);
         while (word.find()) {
             String lower = word.group().toLowerCase(Locale.ROOT);
-            for (String term : words.terms(lower)) {
-                if (Words.isNumber(term)) {
-                    (RANKS.contains(lower) ? ranks : counts).add(term);
-                }
+            if (RANKS.contains(lower)) {
+                words.terms(lower).forEach(number -> asRanks.merge(number, 1, Integer::sum));
             }
         }
-        ranks.removeAll(counts);
+        Set<String> ranks = new HashSet<>();
+        asRanks.forEach((number, times) -> {
+            if (claimTerms.stream().filter(number::equals).count() == times) {
+                ranks.add(number);
+            }
+        });
         return ranks;
     }
 

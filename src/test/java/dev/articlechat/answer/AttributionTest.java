@@ -306,13 +306,6 @@ class AttributionTest {
         assertThat(cost.cited()).hasSize(2);
     }
 
-    private static SentenceVerifier.Verdict verifyAfterPointing(Article article, SentenceVerifier verifier,
-                                                              String question, String claim) {
-        return verifier.verifyAfterPointing(claim,
-                ATTRIBUTOR.attribute(claim, article.passages(), Set.of(), Set.of()), question, "",
-                () -> ATTRIBUTOR.similarity(question, claim));
-    }
-
     @Test
     void a_when_question_wants_a_time_and_a_cost_question_an_amount() {
         String text = """
@@ -372,6 +365,12 @@ class AttributionTest {
                                                           String claim) {
         return verifier.verify(claim, ATTRIBUTOR.attribute(claim, article.passages(), Set.of(), Set.of()), question, "",
                 () -> ATTRIBUTOR.similarity(question, claim));
+    }
+
+    private static SentenceVerifier.Verdict verifyAfterPointing(Article article, SentenceVerifier verifier,
+                                                                String question, String claim) {
+        return verifier.verifyAfterPointing(claim, ATTRIBUTOR.attribute(claim, article.passages(), Set.of(), Set.of()),
+                question, "", () -> ATTRIBUTOR.similarity(question, claim));
     }
 
     private static SentenceVerifier.Verdict verify(String question, String claim) {
