@@ -17,6 +17,18 @@ public interface AnswerObserver {
     default void answered(Answer answer, boolean cached) {
     }
 
+    /**
+     * A sentence the model wrote went through the checks: shown, or dropped by the check {@code droppedBy} names.
+     * The eval counts drops per check against its gold answers; metrics may count them by name.
+     *
+     * @param question  the question as it stands on its own
+     * @param sentence  the written sentence, without citation markers
+     * @param droppedBy the name of the check that dropped it, or null when it was shown
+     * @param nanos     the time each check that ran took, by name
+     */
+    default void sentenceChecked(String question, String sentence, String droppedBy, java.util.Map<String, Long> nanos) {
+    }
+
     /** A question was turned away because every generation slot was busy. */
     default void shed() {
     }
