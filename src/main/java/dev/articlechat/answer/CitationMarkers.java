@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The {@code [n]} markers that tie an answer's sentences to its sources, read the same way everywhere. */
-final class CitationMarkers {
+public final class CitationMarkers {
 
     /** "[2]", and the "[1, 3]" that language models like to write; group 1 holds the numbers. */
     static final Pattern PATTERN = Pattern.compile("\\[(\\d+(?:\\s*,\\s*\\d+)*)]");

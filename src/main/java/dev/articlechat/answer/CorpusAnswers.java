@@ -2,6 +2,9 @@ package dev.articlechat.answer;
 
 import static dev.articlechat.answer.AnswerService.refusalFor;
 
+import dev.articlechat.answer.check.Attributor;
+import dev.articlechat.answer.check.ReadArticles;
+import dev.articlechat.answer.check.Words;
 import dev.articlechat.ingest.Passage;
 import dev.articlechat.retrieve.Retrieval;
 import dev.articlechat.retrieve.RetrievalQuery;
@@ -173,11 +176,10 @@ final class CorpusAnswers {
         StreamedText streamed = new StreamedText(verifier, read, listener);
         RetrievalQuery search = asked.standalone().search();
         Set<Passage> found = bestFound(asked.retrieval());
-        SentenceVerifier sentenceVerifier = new SentenceVerifier(words, material.articlesText(snapshot.corpus()),
-                found);
-        CheckedSentences checked = new CheckedSentences(attributor, sentenceVerifier, material,
-                asked.standalone().text(), search.hasContext() ? search.context() : "", found, streamed);
-        Optional<String> unknown = sentenceVerifier.unknownName(asked.standalone().text());
+        ReadArticles articles = new ReadArticles(words, material.articlesText(snapshot.corpus()), found);
+        CheckedSentences checked = new CheckedSentences(attributor, articles, material, asked.standalone().text(),
+                search.hasContext() ? search.context() : "", streamed, observer);
+        Optional<String> unknown = articles.unknownName(asked.standalone().text());
         if (unknown.isPresent()) {
             log.info("Refused \"{}\" without asking the model: no answer naming {} could pass",
                     asked.question().text(), unknown.get());

@@ -1,5 +1,7 @@
 package dev.articlechat.answer;
 
+import dev.articlechat.answer.check.ExpectedAnswerType;
+import dev.articlechat.answer.check.PassageTerms;
 import dev.articlechat.retrieve.QueryTerm;
 import dev.articlechat.retrieve.Retrieval;
 import dev.articlechat.retrieve.RetrievedPassage;

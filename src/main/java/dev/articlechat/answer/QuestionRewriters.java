@@ -1,5 +1,6 @@
 package dev.articlechat.answer;
 
+import dev.articlechat.answer.check.People;
 import dev.articlechat.ingest.Corpus;
 import dev.langchain4j.model.chat.ChatModel;
 import java.time.Duration;

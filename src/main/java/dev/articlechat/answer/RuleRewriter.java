@@ -1,5 +1,6 @@
 package dev.articlechat.answer;
 
+import dev.articlechat.answer.check.People;
 import dev.articlechat.retrieve.RetrievalQuery;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,5 +1,6 @@
-package dev.articlechat.answer;
+package dev.articlechat.answer.check;
 
+import dev.articlechat.ingest.NumberWords;
 import dev.articlechat.ingest.Passage;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,10 +24,11 @@ final class NumberPairing {
     static final int PAIRING_REACH = 4;
 
     /**
-     * Words that rank or repeat rather than count: "the first by a Canadian prime minister" ranks the visit, and
-     * a source may put the visit's words beside another number ("Carney's four-day visit … marks the first trip").
+     * Words that rank or repeat rather than count ({@link NumberWords#isRank}): "the first by a Canadian prime
+     * minister" ranks the visit, and a source may put the visit's words beside another number ("Carney's four-day
+     * visit … marks the first trip").
      */
-    private static final Set<String> RANKS = Set.of("first", "second", "third", "fourth", "fifth", "once", "twice");
+    private static final NumberWords NUMBER_WORDS = NumberWords.english();
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
     private final Words words;
@@ -79,7 +81,7 @@ final class NumberPairing {
         Matcher word = WORD.matcher(claim);
         while (word.find()) {
             String lower = word.group().toLowerCase(Locale.ROOT);
-            if (RANKS.contains(lower)) {
+            if (NUMBER_WORDS.isRank(lower)) {
                 words.terms(lower).forEach(number -> asRanks.merge(number, 1, Integer::sum));
             }
         }

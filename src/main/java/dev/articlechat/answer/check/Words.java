@@ -1,5 +1,6 @@
-package dev.articlechat.answer;
+package dev.articlechat.answer.check;
 
+import dev.articlechat.ingest.NumberWords;
 import dev.articlechat.retrieve.TermAnalyzer;
 import dev.articlechat.retrieve.TermMatch;
 import java.util.ArrayList;
@@ -19,47 +20,18 @@ import java.util.regex.Pattern;
  * it is negated. Everything is compared as the index's analysed tokens ("20" and "2018" are different tokens,
  * "imposed" and "imposes" the same), never as substrings of English.
  */
-final class Words {
+public final class Words {
 
     /** A word as people write it: letters and digits, with inner apostrophes, full stops, commas and hyphens. */
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{N}'’.,\\-]*[\\p{L}\\p{N}])?");
 
     /** Words that carry no claim of their own ("The article says…", "according to the passage"). */
-    private static final Set<String> FILLER = Set.of("passag", "articl", "accord", "state", "mention", "say", "said",
-            "sai", "answer", "question", "provid", "text", "report", "describ", "note", "also", "yes", "ye", "he",
-            "she", "him", "her", "hi", "thei", "them", "we", "i", "you", "which", "who", "what", "would", "could",
-            "has", "ha", "have", "had", "do", "doe", "did", "can", "mai", "might", "should", "were", "been", "being",
-            "its", "from", "about", "after", "before", "over", "than", "so", "both", "between", "sentenc",
-            "dr", "mr", "ms", "prof");
-
-    /** Spelled-out numbers, compared as their digits so that "four-day" and "4-day" agree. */
-    private static final Map<String, String> NUMBER_WORDS = Map.ofEntries(
-            Map.entry("one", "1"), Map.entry("two", "2"), Map.entry("three", "3"), Map.entry("four", "4"),
-            Map.entry("five", "5"), Map.entry("six", "6"), Map.entry("seven", "7"), Map.entry("eight", "8"),
-            Map.entry("nine", "9"), Map.entry("ten", "10"), Map.entry("eleven", "11"), Map.entry("twelve", "12"),
-            Map.entry("twenty", "20"), Map.entry("thirty", "30"), Map.entry("forty", "40"),
-            Map.entry("fifty", "50"), Map.entry("hundred", "100"), Map.entry("thousand", "1000"),
-            Map.entry("million", "1000000"), Map.entry("billion", "1000000000"), Map.entry("dozen", "12"),
-            Map.entry("first", "1"), Map.entry("second", "2"), Map.entry("third", "3"), Map.entry("fourth", "4"),
-            Map.entry("fifth", "5"), Map.entry("half", "0.5"), Map.entry("once", "1"), Map.entry("twice", "2"));
+    private static final Set<String> FILLER = WordList.load("filler.txt");
 
     /** Capitalised words that start sentences without naming anything. */
-    private static final Set<String> SENTENCE_OPENERS = Set.of("the", "a", "an", "he", "she", "it", "they", "we",
-            "i", "you", "his", "her", "their", "its", "this", "that", "these", "those", "there", "in", "on", "at",
-            "during", "after", "before", "when", "while", "as", "according", "both", "however", "but", "and", "yes",
-            "no", "by", "for", "with", "from", "to", "of", "since", "although", "also", "meanwhile", "then",
-            "speaking", "opening", "addressing", "under", "among", "one", "two", "some", "many", "most", "all",
-            "each", "other", "another", "such", "if", "because", "so", "what", "who", "which", "where", "why", "how",
-            "not", "only", "more", "over", "about", "around", "nearly", "almost",
-            // how questions and requests start
-            "whom", "whose", "is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could",
-            "will", "would", "should", "shall", "may", "might", "must", "tell", "describe", "explain", "name",
-            "list", "give", "summarise", "summarize", "please", "besides", "apart", "aside", "beyond", "despite",
-            "regarding", "concerning", "considering", "given", "following", "excluding", "except", "compared",
-            "now", "just", "briefly", "overall", "roughly", "approximately", "exactly", "again", "instead", "or");
+    private static final Set<String> SENTENCE_OPENERS = WordList.load("sentence-openers.txt");
 
-    private static final Set<String> NEGATIONS = Set.of("not", "no", "never", "neither", "nor", "none", "nothing",
-            "without", "cannot", "refused", "denied", "rejected");
+    private static final Set<String> NEGATIONS = WordList.load("negations.txt");
 
     /** Shorter shared beginnings ("Ca" of Canada and Cairo) say nothing. */
     private static final int MIN_NAME_STEM = 4;
@@ -80,12 +52,8 @@ final class Words {
             + "Sunday January February March April May June July August September October November December"));
 
     /** The analysed terms of the text, in order, as the index holds them. */
-    List<String> terms(String text) {
-        List<String> terms = new ArrayList<>();
-        for (String term : analyzer.terms(text)) {
-            terms.add(NUMBER_WORDS.getOrDefault(term, term));
-        }
-        return terms;
+    public List<String> terms(String text) {
+        return analyzer.terms(text); // spelled-out numbers come folded into digits
     }
 
     /** True for an analysed term that is a number ("71", "9,412", "3.5", a spelled-out one as its digits). */
@@ -100,7 +68,7 @@ final class Words {
     }
 
     /** The analysed terms of an article sentence, as a set. */
-    Set<String> termsOf(Passage passage) {
+    public Set<String> termsOf(Passage passage) {
         return termsByPassage.of(passage);
     }
 
@@ -128,7 +96,7 @@ final class Words {
             previousEnd = word.end();
             String lower = surface.toLowerCase(Locale.ROOT);
             boolean number = surface.chars().anyMatch(Character::isDigit)
-                    || NUMBER_WORDS.containsKey(lower.replaceAll("-.*", ""));
+                    || NumberWords.english().digits(lower.replaceAll("-.*", "")).isPresent();
             boolean capitalised = Character.isUpperCase(surface.charAt(0));
             boolean name = capitalised && (!first
                     || !(SENTENCE_OPENERS.contains(lower) || commonWords.contains(lower)));

@@ -1,4 +1,4 @@
-package dev.articlechat.answer;
+package dev.articlechat.answer.check;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * tariffs were steep. "Who…" wants a name; names are too varied to demand one, so a sentence that has a name
  * the question lacks is only preferred.
  */
-enum ExpectedAnswerType {
+public enum ExpectedAnswerType {
 
     /** "How much will it cost?" is not answered by "three funders share the cost". */
     MONEY("\\bhow much\\b.*\\b(cost|costs|spend|spent|pay|paid|price|charge|charged|worth|budget|owe|owed|earn|"
@@ -46,7 +46,7 @@ enum ExpectedAnswerType {
         this.evidence = evidence == null ? null : Pattern.compile(evidence);
     }
 
-    static ExpectedAnswerType of(String questionText) {
+    public static ExpectedAnswerType of(String questionText) {
         String lower = questionText.toLowerCase(Locale.ROOT);
         return Arrays.stream(values())
                 .filter(type -> type.question != null && type.question.matcher(lower).find())
@@ -55,12 +55,12 @@ enum ExpectedAnswerType {
     }
 
     /** False when the sentence cannot hold this type of answer. */
-    boolean admits(String sentence) {
+    public boolean admits(String sentence) {
         return evidence == null || evidence.matcher(sentence.toLowerCase(Locale.ROOT)).find();
     }
 
     /** True when the sentence holds exactly the kind of thing asked for, beyond what the question says. */
-    boolean prefers(String sentence, String questionText) {
+    public boolean prefers(String sentence, String questionText) {
         if (this != PERSON) {
             return false;
         }

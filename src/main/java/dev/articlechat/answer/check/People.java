@@ -1,4 +1,4 @@
-package dev.articlechat.answer;
+package dev.articlechat.answer.check;
 
 import dev.articlechat.ingest.Article;
 import dev.articlechat.ingest.Corpus;
@@ -14,10 +14,10 @@ import java.util.regex.Pattern;
  * Xi Jinping", "Foreign Affairs Minister Anita Anand"). Later mentions use part of the name ("Xi", "Anand"),
  * so every part of a name leads back to the whole of it.
  */
-final class People {
+public final class People {
 
     /** A title, then capitalised words; the name is group 1. */
-    static final Pattern TITLED_NAME = Pattern.compile("\\b(?:President|Minister|Premier|Chancellor|Secretary|"
+    public static final Pattern TITLED_NAME = Pattern.compile("\\b(?:President|Minister|Premier|Chancellor|Secretary|"
             + "Senator|Governor|Mayor|Ambassador|Chairman|Chairwoman|Chair|Director|Spokesperson|Spokesman|"
             + "Spokeswoman|Chief|Executive|CEO|King|Queen|Prince|Princess|Pope|General|Judge|Justice|Leader|"
             + "Commissioner|Mr\\.|Mrs\\.|Ms\\.|Dr\\.|Prof\\.)\\s+((?:\\p{Lu}[\\p{L}’'\\-]+\\s*)+)");
@@ -30,14 +30,14 @@ final class People {
         this.byPart = byPart;
     }
 
-    static People of(Corpus corpus) {
+    public static People of(Corpus corpus) {
         Map<String, String> byPart = new LinkedHashMap<>();
         corpus.articles().stream().map(Article::text).forEach(text -> collect(text, byPart));
         return new People(byPart);
     }
 
     /** The people a text names, as {@link #of(Corpus)} finds them in articles. */
-    static People in(String text) {
+    public static People in(String text) {
         Map<String, String> byPart = new LinkedHashMap<>();
         collect(text, byPart);
         return new People(byPart);
@@ -54,7 +54,7 @@ final class People {
     }
 
     /** The people {@code text} mentions, whole names, in the order it first mentions them. */
-    List<String> mentionedIn(String text) {
+    public List<String> mentionedIn(String text) {
         List<String> people = new ArrayList<>();
         Matcher word = WORD.matcher(text);
         while (word.find()) {

@@ -1,4 +1,4 @@
-package dev.articlechat.answer;
+package dev.articlechat.answer.check;
 
 import dev.articlechat.ingest.Passage;
 import dev.articlechat.retrieve.QueryEmbedder;
@@ -18,10 +18,10 @@ import java.util.Set;
  * sentence the model read (weighted by how rare each term is among them, as BM25 weighs them), blended with the
  * similarity of their embeddings. The model's own {@code [n]} only breaks near ties.
  */
-final class Attributor {
+public final class Attributor {
 
     /** One sentence the written sentence may rest on, with how well it matches. */
-    record Candidate(Passage passage, double score, double lexical, double semantic) {
+    public record Candidate(Passage passage, double score, double lexical, double semantic) {
     }
 
     /** Meaning counts as much as wording: a paraphrase shares few terms with its source. */
@@ -37,7 +37,7 @@ final class Attributor {
     private final Words words;
     private final QueryEmbedder embedder;
 
-    Attributor(Words words, QueryEmbedder embedder) {
+    public Attributor(Words words, QueryEmbedder embedder) {
         this.words = words;
         this.embedder = embedder;
     }
@@ -49,7 +49,7 @@ final class Attributor {
      * @param hinted  the sentences the model itself marked (1-based positions in {@code read}), if any
      * @param found   the sentences retrieval ranked first for the question
      */
-    List<Candidate> attribute(String claim, List<Passage> read, Set<Integer> hinted, Set<Passage> found) {
+    public List<Candidate> attribute(String claim, List<Passage> read, Set<Integer> hinted, Set<Passage> found) {
         List<String> claimTerms = words.contentTerms(claim);
         Map<String, Integer> documentFrequency = new HashMap<>();
         read.forEach(passage -> words.termsOf(passage).forEach(t -> documentFrequency.merge(t, 1, Integer::sum)));
@@ -68,7 +68,7 @@ final class Attributor {
     }
 
     /** How close in meaning a claim is to the question it answers. */
-    double similarity(String question, String claim) {
+    public double similarity(String question, String claim) {
         return CosineSimilarity.between(Embedding.from(embedder.embed(question)), Embedding.from(embedder.embed(claim)));
     }
 

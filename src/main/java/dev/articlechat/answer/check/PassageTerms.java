@@ -1,4 +1,4 @@
-package dev.articlechat.answer;
+package dev.articlechat.answer.check;
 
 import dev.articlechat.ingest.Passage;
 import java.util.Collections;
@@ -14,7 +14,7 @@ import java.util.function.Function;
  * newsroom's archive has hundreds of thousands of sentences and only some are asked about. Keyed by the passage
  * itself, not its id, which is unique only within its article.
  */
-final class PassageTerms {
+public final class PassageTerms {
 
     /** A few hundred articles' sentences: a few megabytes. */
     private static final int MAX_PASSAGES = 20_000;
@@ -29,11 +29,11 @@ final class PassageTerms {
             });
 
     /** @param analyse how a sentence's text becomes terms */
-    PassageTerms(Function<String, List<String>> analyse) {
+    public PassageTerms(Function<String, List<String>> analyse) {
         this.analyse = analyse;
     }
 
-    Set<String> of(Passage passage) {
+    public Set<String> of(Passage passage) {
         Set<String> known = terms.get(passage);
         if (known == null) {
             known = Set.copyOf(analyse.apply(passage.text()));
