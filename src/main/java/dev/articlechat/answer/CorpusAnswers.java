@@ -137,7 +137,12 @@ final class CorpusAnswers {
     /** Who writes the answer: nobody for a request that is no question, else the model unless it cannot. */
     private Answer write(Asked asked, AnswerListener listener, FallbackReason busy) {
         if (OffTopicRequest.matches(asked.question().text())) {
+            observer.refusedUnasked(asked.standalone().text(), "off-topic-request");
             return refusal(asked, new StreamedText(verifier, List.of(), listener));
+        }
+        if (!QuestionLanguage.isEnglish(asked.question().text())) {
+            observer.refusedUnasked(asked.standalone().text(), "not-english");
+            return unanswered(asked, QuestionLanguage.ENGLISH_ONLY, new StreamedText(verifier, List.of(), listener));
         }
         if (snapshot.model().isEmpty()) {
             return extractive(asked, listener);
@@ -183,6 +188,7 @@ final class CorpusAnswers {
         if (unknown.isPresent()) {
             log.info("Refused \"{}\" without asking the model: no answer naming {} could pass",
                     asked.question().text(), unknown.get());
+            observer.refusedUnasked(asked.standalone().text(), "unknown-name");
             return refusal(asked, streamed);
         }
         long deadline = model.deadline();
@@ -243,8 +249,12 @@ final class CorpusAnswers {
 
     /** The plain refusal: the article does not say, or the request is no question about it. */
     private Answer refusal(Asked asked, StreamedText streamed) {
-        Answer refusal = new Answer(refusal(asked.question()), false, List.of(), snapshot.answererName(),
-                asked.searched(), null, null);
+        return unanswered(asked, refusal(asked.question()), streamed);
+    }
+
+    /** No answer, saying why in {@code text}. */
+    private Answer unanswered(Asked asked, String text, StreamedText streamed) {
+        Answer refusal = new Answer(text, false, List.of(), snapshot.answererName(), asked.searched(), null, null);
         streamed.finish(refusal);
         return refusal;
     }

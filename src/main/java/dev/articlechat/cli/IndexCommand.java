@@ -79,6 +79,8 @@ final class IndexCommand implements Callable<Integer> {
             for (Article article : corpus.articles()) {
                 System.out.printf("%s\t%d passages\t%s\t%s%n", article.id(), article.passages().size(),
                         stored.contains(article.id()) ? "added" : "file", article.title());
+                article.passages().stream().filter(article::isQuarantined).forEach(p -> System.out.printf(
+                        "  quarantined %s (addressed to an assistant): %s%n", p.id(), p.text().replaceAll("\\s+", " ")));
             }
             System.out.println(corpus.articles().size() + " articles");
             return 0;

@@ -53,12 +53,25 @@ public final class ArticleLoader {
             }
         }
         articles.addAll(added);
+        articles.forEach(ArticleLoader::reportQuarantined);
         return new Corpus(articles);
     }
 
     /** Reads an article that is being added, from its raw text ({@link #rawText}). */
     public Article parse(String id, String raw) {
-        return parser.parse(id, raw);
+        Article article = parser.parse(id, raw);
+        reportQuarantined(article);
+        return article;
+    }
+
+    /** An operator should know that an article tries to steer the bot, and which sentences do. */
+    private static void reportQuarantined(Article article) {
+        for (Passage passage : article.passages()) {
+            if (article.isQuarantined(passage)) {
+                log.warn("Article {}: {} is addressed to an assistant, so it is never read by a model or cited: "
+                        + "\"{}\"", article.id(), passage.id(), passage.text().replaceAll("\\s+", " "));
+            }
+        }
     }
 
     /** An article's raw text, title on the first line, as it came in: plain text as it is, an HTML page read. */

@@ -53,6 +53,12 @@ public final class Corpus {
         return articlesById.get(passage.articleId());
     }
 
+    /** True for a passage addressed to an assistant ({@link Article#isQuarantined}): never read, found or cited. */
+    public boolean isQuarantined(Passage passage) {
+        Article article = articlesById.get(passage.articleId());
+        return article != null && article.isQuarantined(passage);
+    }
+
     /**
      * Each article's digest by id: what an index built from this corpus holds. An article whose digest changed
      * is indexed again; the others are kept as they are.

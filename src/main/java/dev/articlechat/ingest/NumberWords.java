@@ -1,11 +1,5 @@
 package dev.articlechat.ingest;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
@@ -47,23 +41,12 @@ public final class NumberWords {
     private static NumberWords load(String resource) {
         Map<String, String> digits = new HashMap<>();
         Set<String> ranks = new HashSet<>();
-        try (InputStream in = NumberWords.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource);
+        for (String line : WordList.lines(NumberWords.class, resource)) {
+            String[] fields = line.split("\\s+");
+            digits.put(fields[0], fields[1]);
+            if (fields.length > 2 && fields[2].equals("rank")) {
+                ranks.add(fields[0]);
             }
-            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                String[] fields = line.strip().split("\\s+");
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                digits.put(fields[0], fields[1]);
-                if (fields.length > 2 && fields[2].equals("rank")) {
-                    ranks.add(fields[0]);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource, e);
         }
         return new NumberWords(digits, ranks);
     }

@@ -1,5 +1,6 @@
 package dev.articlechat.answer.check;
 
+import dev.articlechat.ingest.WordList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ final class NoOpposite implements SentenceCheck {
 
     private static Map<String, Set<String>> load(Words words) {
         Map<String, Set<String>> opposites = new HashMap<>();
-        for (String pair : WordList.loadLines("opposites.txt")) {
+        for (String pair : WordList.lines(NoOpposite.class, "opposites.txt")) {
             String[] sides = pair.split("\\s+");
             List<String> left = words.terms(sides[0]);
             List<String> right = words.terms(sides[1]);

@@ -1,5 +1,6 @@
 package dev.articlechat.answer.check;
 
+import dev.articlechat.ingest.WordList;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,7 +21,7 @@ final class PremiseHeld implements SentenceCheck {
         return claim.facts.contains(term) ? Words.nameFoundIn(term, evidence) : Words.foundIn(term, evidence);
     }
 
-    private static final Set<String> FRAME = WordList.load("question-frame.txt");
+    private static final Set<String> FRAME = WordList.load(PremiseHeld.class, "question-frame.txt");
 
     @Override
     public String name() {

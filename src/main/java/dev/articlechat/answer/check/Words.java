@@ -1,6 +1,8 @@
 package dev.articlechat.answer.check;
 
+import dev.articlechat.ingest.WordList;
 import dev.articlechat.ingest.NumberWords;
+import dev.articlechat.ingest.WordList;
 import dev.articlechat.retrieve.TermAnalyzer;
 import dev.articlechat.retrieve.TermMatch;
 import java.util.ArrayList;
@@ -26,12 +28,12 @@ public final class Words {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{N}'’.,\\-]*[\\p{L}\\p{N}])?");
 
     /** Words that carry no claim of their own ("The article says…", "according to the passage"). */
-    private static final Set<String> FILLER = WordList.load("filler.txt");
+    private static final Set<String> FILLER = WordList.load(Words.class, "filler.txt");
 
     /** Capitalised words that start sentences without naming anything. */
-    private static final Set<String> SENTENCE_OPENERS = WordList.load("sentence-openers.txt");
+    private static final Set<String> SENTENCE_OPENERS = WordList.load(Words.class, "sentence-openers.txt");
 
-    private static final Set<String> NEGATIONS = WordList.load("negations.txt");
+    private static final Set<String> NEGATIONS = WordList.load(Words.class, "negations.txt");
 
     /** Shorter shared beginnings ("Ca" of Canada and Cairo) say nothing. */
     private static final int MIN_NAME_STEM = 4;
@@ -41,9 +43,8 @@ public final class Words {
      * ("U.S." is analysed to "u."): "the American president" is the article's "US President", which the shared
      * beginnings of {@link #nameFoundIn} cannot see.
      */
-    private static final List<Set<String>> SAME_COUNTRY = List.of(
-            Set.of("american", "america", "us", "u.", "usa", "u.s.a"),
-            Set.of("british", "britain", "uk", "u.k"));
+    private static final List<Set<String>> SAME_COUNTRY = WordList.lines(Words.class, "same-place.txt").stream()
+            .map(line -> Set.of(line.split("\\s+"))).toList();
 
     private final TermAnalyzer analyzer = new TermAnalyzer();
     /** Article sentences are matched against every written sentence: analysed once each. */
