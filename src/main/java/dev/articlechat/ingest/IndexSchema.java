@@ -57,9 +57,10 @@ public final class IndexSchema {
     }
 
     /**
-     * Lucene's {@code EnglishAnalyzer} chain with spelled-out numbers folded into digits before the stop words and
-     * the stemmer ({@link NumberWordFilter}): "twelve months" and "12 months" are the same terms, in the index and
-     * in every comparison of an answer with its sources.
+     * Lucene's {@code EnglishAnalyzer} chain with two folds before the stop words and the stemmer: spelled-out
+     * numbers into digits ({@link NumberWordFilter}: "twelve months" and "12 months" are the same terms) and
+     * irregular verb forms into their verbs ({@link IrregularFormFilter}: "met" and "meeting"), in the index and in
+     * every comparison of an answer with its sources.
      */
     public static Analyzer analyzer() {
         return new Analyzer() {
@@ -69,6 +70,7 @@ public final class IndexSchema {
                 TokenStream result = new EnglishPossessiveFilter(source);
                 result = new LowerCaseFilter(result);
                 result = new NumberWordFilter(result, NumberWords.english());
+                result = new IrregularFormFilter(result);
                 result = new StopFilter(result, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
                 result = new PorterStemFilter(result);
                 return new TokenStreamComponents(source, result);

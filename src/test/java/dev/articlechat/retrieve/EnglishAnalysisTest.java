@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Spelled-out numbers are folded into digits before stemming, so every form of one agrees with its digits. */
-class NumberWordAnalysisTest {
+/** Spelled-out numbers and irregular verb forms are folded before stemming, so every form of one agrees. */
+class EnglishAnalysisTest {
 
     private final TermAnalyzer analyzer = new TermAnalyzer();
 
@@ -22,6 +22,13 @@ class NumberWordAnalysisTest {
             "the first visit | the 1 visit"})
     void a_spelled_out_number_is_its_digits(String words, String digits) {
         assertThat(analyzer.terms(words)).isEqualTo(analyzer.terms(digits));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"met | meeting", "told | tells", "rose | rising", "written | writes",
+            "led | leads", "began | beginning"})
+    void an_irregular_verb_form_is_its_verb(String form, String regular) {
+        assertThat(analyzer.terms(form)).isEqualTo(analyzer.terms(regular));
     }
 
     @ParameterizedTest
