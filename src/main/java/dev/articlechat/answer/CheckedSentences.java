@@ -5,6 +5,8 @@ import dev.articlechat.answer.check.Claim;
 import dev.articlechat.answer.check.ReadArticles;
 import dev.articlechat.answer.check.Verdict;
 import dev.articlechat.answer.check.Verification;
+import dev.articlechat.answer.write.ArticlePrompt;
+import dev.articlechat.answer.write.CitationMarkers;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;

@@ -1,4 +1,4 @@
-package dev.articlechat.answer;
+package dev.articlechat.answer.write;
 
 /**
  * What an answerer writes before verification: text whose {@code [n]} markers refer to the n-th source

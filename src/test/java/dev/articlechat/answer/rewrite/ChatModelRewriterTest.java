@@ -1,11 +1,14 @@
-package dev.articlechat.answer;
+package dev.articlechat.answer.rewrite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.articlechat.ArticleChat;
-import dev.articlechat.support.FakeOpenAiServer;
+import dev.articlechat.answer.Answer;
+import dev.articlechat.answer.Question;
+import dev.articlechat.answer.Turn;
 import dev.articlechat.support.FakeOpenAiServer.Received;
 import dev.articlechat.support.FakeOpenAiServer.Reply;
+import dev.articlechat.support.FakeOpenAiServer;
 import dev.articlechat.support.TestApp;
 import java.io.IOException;
 import java.time.Duration;

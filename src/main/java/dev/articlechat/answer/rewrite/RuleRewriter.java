@@ -1,6 +1,10 @@
-package dev.articlechat.answer;
+package dev.articlechat.answer.rewrite;
 
+import dev.articlechat.answer.ConversationContext;
+import dev.articlechat.answer.Question;
+import dev.articlechat.answer.Turn;
 import dev.articlechat.answer.check.People;
+import dev.articlechat.answer.write.CitationMarkers;
 import dev.articlechat.retrieve.RetrievalQuery;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,8 +1,9 @@
-package dev.articlechat.answer;
+package dev.articlechat.answer.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.articlechat.answer.GenerationsBusyException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;

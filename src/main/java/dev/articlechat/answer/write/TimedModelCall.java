@@ -1,5 +1,6 @@
-package dev.articlechat.answer;
+package dev.articlechat.answer.write;
 
+import dev.articlechat.answer.LoggingContext;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -14,13 +15,13 @@ import java.util.concurrent.TimeoutException;
  * A whole (not streamed) model call on a thread of its own, so that the asking thread can give up on a slow
  * model, and interrupt it, so that no model time is spent on an answer nobody reads.
  */
-final class TimedModelCall {
+public final class TimedModelCall {
 
     private TimedModelCall() {
     }
 
     /** The model's response; an {@link AnswererException} for a timeout, a failure or an interruption. */
-    static ChatResponse chat(ExecutorService threads, ChatModel model, ChatRequest request, Duration timeout) {
+    public static ChatResponse chat(ExecutorService threads, ChatModel model, ChatRequest request, Duration timeout) {
         Future<ChatResponse> call = threads.submit(LoggingContext.carry(() -> model.chat(request)));
         try {
             return call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -1,5 +1,6 @@
-package dev.articlechat.answer;
+package dev.articlechat.answer.write;
 
+import dev.articlechat.answer.GenerationsBusyException;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;

@@ -1,4 +1,4 @@
-package dev.articlechat.answer;
+package dev.articlechat.answer.write;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.articlechat.answer;
+package dev.articlechat.answer.rewrite;
 
 import dev.articlechat.answer.check.People;
 import dev.articlechat.ingest.Corpus;

@@ -1,4 +1,4 @@
-package dev.articlechat.answer;
+package dev.articlechat.answer.write;
 
 /**
  * An answerer could not produce an answer worth showing. {@link #reason()} is short and stable ("timeout",

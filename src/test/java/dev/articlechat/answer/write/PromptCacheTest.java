@@ -1,4 +1,4 @@
-package dev.articlechat.answer;
+package dev.articlechat.answer.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,9 @@
-package dev.articlechat.answer;
+package dev.articlechat.answer.rewrite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.articlechat.answer.Question;
+import dev.articlechat.answer.Turn;
 import dev.articlechat.ingest.ArticleLoader;
 import java.util.List;
 import org.junit.jupiter.api.Test;

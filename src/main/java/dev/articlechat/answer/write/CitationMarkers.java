@@ -1,4 +1,4 @@
-package dev.articlechat.answer;
+package dev.articlechat.answer.write;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 public final class CitationMarkers {
 
     /** "[2]", and the "[1, 3]" that language models like to write; group 1 holds the numbers. */
-    static final Pattern PATTERN = Pattern.compile("\\[(\\d+(?:\\s*,\\s*\\d+)*)]");
+    public static final Pattern PATTERN = Pattern.compile("\\[(\\d+(?:\\s*,\\s*\\d+)*)]");
 
     private static final Pattern WITH_SPACE_BEFORE = Pattern.compile("\\s*" + PATTERN.pattern());
 
@@ -19,7 +19,7 @@ public final class CitationMarkers {
     }
 
     /** The source numbers in a marker's group 1; a number too long to be one (no one has a billion) is -1. */
-    static List<Integer> numbers(String group) {
+    public static List<Integer> numbers(String group) {
         List<Integer> numbers = new ArrayList<>();
         for (String number : group.split("\\s*,\\s*")) {
             numbers.add(number.length() > 9 ? -1 : Integer.parseInt(number));
@@ -28,12 +28,12 @@ public final class CitationMarkers {
     }
 
     /** The text without its markers (and the space before each), as a search or a support check wants it. */
-    static String strip(String text) {
+    public static String strip(String text) {
         return WITH_SPACE_BEFORE.matcher(text).replaceAll("");
     }
 
     /** The positive numbers a text's markers name, in order of first mention. */
-    static Set<Integer> cited(String text) {
+    public static Set<Integer> cited(String text) {
         Set<Integer> cited = new LinkedHashSet<>();
         Matcher marker = PATTERN.matcher(text);
         while (marker.find()) {
@@ -43,7 +43,7 @@ public final class CitationMarkers {
     }
 
     /** "Claim." with sources 2 and 5 becomes "Claim [2][5]." so the markers sit inside the sentence. */
-    static String mark(String claim, List<Integer> sources) {
+    public static String mark(String claim, List<Integer> sources) {
         String body = claim.replaceAll("[.!?]+$", "");
         String end = claim.substring(body.length());
         StringBuilder marked = new StringBuilder(body).append(' ');

@@ -1,5 +1,6 @@
-package dev.articlechat.answer;
+package dev.articlechat.answer.rewrite;
 
+import dev.articlechat.answer.Question;
 import dev.articlechat.retrieve.RetrievalQuery;
 
 /**
@@ -23,7 +24,7 @@ public record StandaloneQuestion(String text, String query, RetrievalQuery searc
     }
 
     /** The question as the answerers take it: this text, with the conversation it came with. */
-    Question asQuestion(Question asked) {
+    public Question asQuestion(Question asked) {
         return new Question(text, asked.history(), asked.articleId());
     }
 }

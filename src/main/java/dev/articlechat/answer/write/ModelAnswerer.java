@@ -1,5 +1,7 @@
-package dev.articlechat.answer;
+package dev.articlechat.answer.write;
 
+import dev.articlechat.answer.AnswerObserver;
+import dev.articlechat.answer.Question;
 import dev.articlechat.ingest.Corpus;
 import dev.articlechat.ingest.Passage;
 import dev.articlechat.retrieve.Retrieval;
@@ -26,7 +28,7 @@ public final class ModelAnswerer {
     private static final Logger log = LoggerFactory.getLogger(ModelAnswerer.class);
 
     /** How a write ended: sentences were handed on, the model said the article does not say, or wrote nothing. */
-    enum Written { ANSWERED, REFUSED, EMPTY }
+    public enum Written { ANSWERED, REFUSED, EMPTY }
 
     /** The model's prompt cache: a cold model reads the article with its first question, a warming one is busy. */
     public enum Cache { COLD, WARMING, WARM }
@@ -74,7 +76,7 @@ public final class ModelAnswerer {
      * What the model reads for a question: its article whole when it fits (every article, for a question about
      * all of them, when they fit together), else the passages retrieved for it.
      */
-    ArticlePrompt.Material materialFor(Retrieval retrieval, Optional<String> articleId) {
+    public ArticlePrompt.Material materialFor(Retrieval retrieval, Optional<String> articleId) {
         Optional<ArticlePrompt.Material> whole = articleId.isEmpty() ? wholeCorpus
                 : corpus.article(articleId.get()).flatMap(a -> ArticlePrompt.wholeArticle(corpus, a, limits.maxPromptChars()));
         return whole.orElseGet(() -> ArticlePrompt.passages(corpus,
@@ -91,7 +93,7 @@ public final class ModelAnswerer {
     }
 
     /** Whether the model holds this material read; passages retrieved for one question are never held. */
-    Cache cache(ArticlePrompt.Material material) {
+    public Cache cache(ArticlePrompt.Material material) {
         return limits.cachesPrompt() && material.cacheable() ? prompts.state(material) : Cache.WARM;
     }
 
@@ -110,7 +112,7 @@ public final class ModelAnswerer {
     }
 
     /** As {@link #warm()}, for one material, on a thread of the model's calls. */
-    void warmInBackground(ArticlePrompt.Material material) {
+    public void warmInBackground(ArticlePrompt.Material material) {
         if (cache(material) == Cache.COLD) {
             calls.execute(() -> warm(material));
         }
@@ -140,7 +142,7 @@ public final class ModelAnswerer {
     }
 
     /** When an answer begun now is due: past it, the extractive answer is given instead. */
-    long deadline() {
+    public long deadline() {
         return System.nanoTime() + limits.timeout().toNanos();
     }
 
@@ -151,7 +153,7 @@ public final class ModelAnswerer {
      * @param deadline  when the answer is due ({@link #deadline()}), by {@link System#nanoTime()}
      * @throws AnswererException when the model fails, is too slow, or nobody wants the answer any more
      */
-    Written write(ArticlePrompt.Material material, Question question, Set<Passage> pointedTo, long deadline,
+    public Written write(ArticlePrompt.Material material, Question question, Set<Passage> pointedTo, long deadline,
                   DraftSink wanted, Predicate<String> sentences) {
         ChatRequest request = ChatRequest.builder()
                 .messages(ArticlePrompt.messages(material, question, pointedTo)).build();

@@ -1,5 +1,6 @@
-package dev.articlechat.answer;
+package dev.articlechat.answer.write;
 
+import dev.articlechat.answer.LoggingContext;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -19,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * moment. Models deliver pieces on threads of their own (an HTTP client's, or llama.cpp's loop); a queue
  * hands them over, so deadlines and cancellation are decided in one place.
  */
-final class Generation implements AutoCloseable {
+public final class Generation implements AutoCloseable {
 
     /** How often a wait for the next piece looks whether the answer is still wanted. */
     private static final long POLL_MILLIS = 50;

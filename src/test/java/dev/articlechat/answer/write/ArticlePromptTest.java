@@ -1,7 +1,8 @@
-package dev.articlechat.answer;
+package dev.articlechat.answer.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.articlechat.answer.Question;
 import dev.articlechat.ingest.Article;
 import dev.articlechat.ingest.ArticleParser;
 import dev.articlechat.ingest.Corpus;

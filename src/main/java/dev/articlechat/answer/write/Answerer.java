@@ -1,5 +1,6 @@
-package dev.articlechat.answer;
+package dev.articlechat.answer.write;
 
+import dev.articlechat.answer.Question;
 import dev.articlechat.retrieve.Retrieval;
 
 /** Writes an answer from retrieved passages. Implementations: extractive (offline), and language models. */

@@ -1,4 +1,6 @@
-package dev.articlechat.answer;
+package dev.articlechat.answer.rewrite;
+
+import dev.articlechat.answer.Question;
 
 /** Turns a follow-up question into one that stands on its own, before anything is searched. */
 public interface QuestionRewriter {

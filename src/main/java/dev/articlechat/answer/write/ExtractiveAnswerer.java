@@ -1,5 +1,6 @@
-package dev.articlechat.answer;
+package dev.articlechat.answer.write;
 
+import dev.articlechat.answer.Question;
 import dev.articlechat.answer.check.ExpectedAnswerType;
 import dev.articlechat.answer.check.PassageTerms;
 import dev.articlechat.retrieve.QueryTerm;

@@ -1,5 +1,8 @@
-package dev.articlechat.answer;
+package dev.articlechat.answer.write;
 
+import dev.articlechat.answer.Answer;
+import dev.articlechat.answer.Question;
+import dev.articlechat.answer.Turn;
 import dev.articlechat.ingest.Article;
 import dev.articlechat.ingest.Corpus;
 import dev.articlechat.ingest.Passage;
@@ -22,7 +25,7 @@ import java.util.stream.IntStream;
  * in-process model keeps them in its prompt cache and a question pays only for its own tokens; the
  * conversation and the question come last, as the user's own turns.
  */
-final class ArticlePrompt {
+public final class ArticlePrompt {
 
     /** What the model is told to write when the article does not answer; {@link ModelOutput} knows it. */
     static final String NOT_IN_ARTICLE = "The article does not say.";
@@ -52,14 +55,14 @@ final class ArticlePrompt {
      *               article's id, or {@link #ALL} for every article), or is null for passages retrieved for one
      *               question
      */
-    record Material(List<Passage> passages, String text, String prefix) {
+    public record Material(List<Passage> passages, String text, String prefix) {
 
         boolean cacheable() {
             return prefix != null;
         }
 
         /** The text of the articles read, each once: what a name in an answer must come from. */
-        String articlesText(Corpus corpus) {
+        public String articlesText(Corpus corpus) {
             StringBuilder text = new StringBuilder();
             passages.stream().map(Passage::articleId).distinct()
                     .forEach(id -> text.append(corpus.article(id).orElseThrow().text()).append('\n'));
@@ -143,7 +146,7 @@ final class ArticlePrompt {
      * that {@code CorpusAnswers} asks for after a refusal. It costs a few tokens after the cached prefix, which
      * stays the same. Empty when none of them is among what the model reads.
      */
-    static String pointer(Material material, Set<Passage> found) {
+    public static String pointer(Material material, Set<Passage> found) {
         List<String> numbers = IntStream.range(0, material.passages().size())
                 .filter(i -> found.contains(material.passages().get(i)))
                 .mapToObj(i -> "[" + (i + 1) + "]")

@@ -1,5 +1,12 @@
-package dev.articlechat.answer;
+package dev.articlechat.answer.rewrite;
 
+import dev.articlechat.answer.ConversationContext;
+import dev.articlechat.answer.Question;
+import dev.articlechat.answer.Turn;
+import dev.articlechat.answer.write.AnswererException;
+import dev.articlechat.answer.write.CitationMarkers;
+import dev.articlechat.answer.write.ModelOutput;
+import dev.articlechat.answer.write.TimedModelCall;
 import dev.articlechat.retrieve.RetrievalQuery;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
@@ -20,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * a rewrite is used only if it is one question, keeps the question's own words, and names nothing the
  * conversation did not: otherwise the rules' rewrite stands.
  */
-final class ChatModelRewriter implements QuestionRewriter {
+public final class ChatModelRewriter implements QuestionRewriter {
 
     /** A standalone question is short; a model that writes more is answering instead of rewriting. */
     static final int MAX_TOKENS = 48;

@@ -1,5 +1,6 @@
-package dev.articlechat.answer;
+package dev.articlechat.answer.write;
 
+import dev.articlechat.answer.Sentences;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
  * these things. Text is taken as it is generated, so that finished sentences can be checked and shown
  * while the model is still writing.
  */
-final class ModelOutput {
+public final class ModelOutput {
 
     /** At most this many sentences: the prompt asks for one or two, and more only ramble. */
     static final int MAX_SENTENCES = 3;
@@ -84,7 +85,7 @@ final class ModelOutput {
     }
 
     /** The whole of a model's answer, cleaned, as the sentences {@link #append} and {@link #finish} release. */
-    static String clean(String raw) {
+    public static String clean(String raw) {
         ModelOutput output = new ModelOutput();
         List<String> sentences = new ArrayList<>(output.append(raw));
         sentences.addAll(output.finish());

@@ -1,4 +1,4 @@
-package dev.articlechat.answer;
+package dev.articlechat.answer.write;
 
 /** Takes a draft's sentences as an answerer finishes them, before the whole draft is done. */
 public interface DraftSink {
