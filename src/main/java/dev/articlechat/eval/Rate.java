@@ -28,7 +28,10 @@ public record Rate(int count, int total, double share, double low, double high) 
         double z2 = Z * Z;
         double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
         double half = Z / (1 + z2 / n) * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
-        return new Rate(count, total, p, Math.max(0, centre - half), Math.min(1, centre + half));
+        // at 0 and at all of them the bound is exactly 0 or 1; the two terms above differ there only by rounding
+        double low = count == 0 ? 0 : Math.max(0, centre - half);
+        double high = count == total ? 1 : Math.min(1, centre + half);
+        return new Rate(count, total, p, low, high);
     }
 
     public boolean measured() {
