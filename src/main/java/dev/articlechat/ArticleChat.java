@@ -1,5 +1,6 @@
 package dev.articlechat;
 
+import dev.articlechat.answer.AnswerObserver;
 import dev.articlechat.answer.AnswerService;
 import dev.articlechat.answer.AnswerSnapshot;
 import dev.articlechat.answer.rewrite.QuestionRewriter;
@@ -55,6 +56,8 @@ public final class ArticleChat implements Closeable {
     /** Which articles the language model holds read; outlives re-indexes, as the model does. */
     private final PromptCache prompts;
     private final Metrics metrics = new Metrics();
+    /** The metrics, and whatever else the opener asked to be told (the eval's per-check counts). */
+    private final AnswerObserver observer;
     /** Runs every call to the language model, for every index generation; shut down on close. */
     private final ExecutorService modelCalls = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "model-call");
@@ -64,8 +67,9 @@ public final class ArticleChat implements Closeable {
     private final AnswerService answers;
 
     private ArticleChat(Settings settings, EmbeddingModel embeddings, IndexGenerations generations, Path served,
-                        Corpus corpus, LanguageModels.Opened languageModel) throws IOException {
+                        Corpus corpus, LanguageModels.Opened languageModel, AnswerObserver also) throws IOException {
         this.settings = settings;
+        this.observer = also == AnswerObserver.NONE ? metrics : new CompositeAnswerObserver(List.of(metrics, also));
         this.embeddings = embeddings;
         this.indexer = new PassageIndexer(embeddings, Embeddings.MODEL_NAME);
         this.generations = generations;
@@ -74,11 +78,19 @@ public final class ArticleChat implements Closeable {
         GenerationGate gate = generationGate(settings, languageModel);
         metrics.watch(gate);
         this.answers = new AnswerService(snapshot(corpus, served), new AnswerService.Options(settings.mode(),
-                settings.passages(), settings.contextWindow()), gate, metrics);
+                settings.passages(), settings.contextWindow()), gate, observer);
     }
 
     /** Builds the index if it is missing or stale, then opens everything needed to answer. */
     public static ArticleChat open(Settings settings) {
+        return open(settings, AnswerObserver.NONE);
+    }
+
+    /**
+     * As {@link #open(Settings)}, with {@code also} told what answering does beside the server's metrics: the eval
+     * counts the sentences each check drops this way.
+     */
+    public static ArticleChat open(Settings settings, AnswerObserver also) {
         Corpus corpus = load(settings);
         EmbeddingModel embeddings = Embeddings.miniLm();
         IndexGenerations generations = new IndexGenerations(settings.indexDir());
@@ -86,7 +98,7 @@ public final class ArticleChat implements Closeable {
             Path served = generations.ensure(new PassageIndexer(embeddings, Embeddings.MODEL_NAME), corpus);
             generations.deleteAllBut(served);
             return new ArticleChat(settings, embeddings, generations, served, corpus,
-                    LanguageModels.open(settings.chatModel()));
+                    LanguageModels.open(settings.chatModel()), also);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the index in " + settings.indexDir(), e);
         }
@@ -139,7 +151,7 @@ public final class ArticleChat implements Closeable {
         HybridRetriever retriever = new HybridRetriever(searcher, new QueryEmbedder(embeddings), corpus);
         Answerer extractive = new ExtractiveAnswerer(AnswerService.refusalFor(corpus));
         Optional<ModelAnswerer> model = languageModel.model().map(m -> new ModelAnswerer(m.name(), m.streaming(),
-                corpus, modelLimits(m), metrics, modelCalls, prompts));
+                corpus, modelLimits(m), observer, modelCalls, prompts));
         QuestionRewriter rewriter = QuestionRewriters.forModel(languageModel.model()
                 .filter(m -> !isLocal(m)).map(LanguageModel::chat), corpus, settings.chatModel().timeout(), modelCalls);
         return new AnswerSnapshot(corpus, retriever, rewriter, model, extractive, () -> {

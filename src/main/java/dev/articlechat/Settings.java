@@ -61,6 +61,10 @@ public record Settings(List<Path> articles, Path indexDir, RetrievalMode mode, i
         return new Settings(files, indexDir, mode, passages, contextWindow, chatModel, generations, dataDir);
     }
 
+    public Settings withIndexDir(Path directory) {
+        return new Settings(articles, directory, mode, passages, contextWindow, chatModel, generations, dataDir);
+    }
+
     public Settings withChatModel(ChatModelSettings model) {
         return new Settings(articles, indexDir, mode, passages, contextWindow, model, generations, dataDir);
     }

@@ -1,59 +1,123 @@
 package dev.articlechat.cli;
 
 import dev.articlechat.ArticleChat;
+import dev.articlechat.Settings;
+import dev.articlechat.eval.CheckTally;
 import dev.articlechat.eval.EvalReport;
 import dev.articlechat.eval.Evaluator;
+import dev.articlechat.eval.SquadArticle;
+import dev.articlechat.eval.SquadEvaluator;
+import dev.articlechat.eval.SquadSet;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-@Command(name = "eval", description = "Score a question file (JSON lines, the format of dev-questions.jsonl).")
+@Command(name = "eval", description = "Score a question file (JSON lines, the format of dev-questions.jsonl), "
+        + "or titles of a SQuAD 2.0 file (--squad).")
 final class EvalCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     CommonOptions common;
 
-    @Parameters(paramLabel = "FILE.jsonl", description = "Questions with expected answers and evidence.")
+    @Parameters(arity = "0..1", paramLabel = "FILE.jsonl", description = "Questions with expected answers and evidence.")
     Path file;
+
+    @Option(names = "--squad", paramLabel = "FILE.json",
+            description = "A file in the SQuAD 2.0 dev set's layout: score the questions of --titles, each title "
+                    + "served as one article of its first --paragraphs paragraphs, indexed in a temporary "
+                    + "directory (or --index-dir). The articles of --article and the data directory are not served.")
+    Path squad;
+
+    @Option(names = "--titles", paramLabel = "TITLE", split = ",",
+            description = "With --squad: the titles to score, as the file spells them (Normans,Southern_California).")
+    List<String> titles;
+
+    @Option(names = "--paragraphs", paramLabel = "N", defaultValue = "10",
+            description = "With --squad: how many of each title's first paragraphs make its article. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int paragraphs;
 
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
+    @Option(names = "--json-file", paramLabel = "FILE", description = "Also write the report as JSON to FILE.")
+    Path jsonFile;
+
     @Override
     public Integer call() throws Exception {
-        try (ArticleChat chat = ArticleChat.open(common.settings())) {
-            chat.answers().warmModel(); // as a server does before its first user: scores, not the warm-up
-            EvalReport report = new Evaluator(chat.answers()).run(Evaluator.read(file), common.mode.label());
-            if (json) {
-                PrettyJson.print(report);
-            } else {
-                print(report);
-            }
+        if ((file == null) == (squad == null)) {
+            throw new ParameterException(spec.commandLine(), "eval needs a question file or --squad FILE, not both");
+        }
+        CheckTally checks = new CheckTally();
+        String set;
+        EvalReport report;
+        if (squad == null) {
+            set = file.getFileName().toString();
+            report = questionFile(checks);
+        } else {
+            set = squad.getFileName() + ": " + String.join(", ", titles()) + " (first " + paragraphs + " paragraphs)";
+            report = squadTitles(checks);
+        }
+        if (jsonFile != null) {
+            PrettyJson.write(jsonFile, report);
+        }
+        if (json) {
+            PrettyJson.print(report);
+        } else {
+            new EvalReportPrinter(System.out).print(set, report);
         }
         return 0;
     }
 
-    private static void print(EvalReport r) {
-        System.out.printf("mode %s, model %s: %d questions (%d answerable, %d out of scope)%n",
-                r.mode(), r.model(), r.questions(), r.answerable(), r.outOfScope());
-        System.out.printf("  correct          %.2f%n", r.correct());
-        System.out.printf("  hit@1            %.2f%n", r.hitAt1());
-        System.out.printf("  refusal          %.2f%n", r.refusal());
-        System.out.printf("  citations valid  %.2f%n", r.citationsValid());
-        System.out.printf("  false refusals   %d%n", r.falseRefusals());
-        if (!r.model().equals("extractive")) {
-            int fellBack = r.fallbacks().values().stream().mapToInt(Integer::intValue).sum();
-            System.out.printf("  model's answer   %d of %d; extractive fallback %d %s%n", r.questions() - fellBack,
-                    r.questions(), fellBack, r.fallbacks());
-            System.out.printf("  model's own text %.2f of answered questions%n", r.ownText());
+    private EvalReport questionFile(CheckTally checks) throws IOException {
+        if (titles != null || spec.commandLine().getParseResult().hasMatchedOption("--paragraphs")) {
+            throw new ParameterException(spec.commandLine(), "--titles and --paragraphs go with --squad");
         }
-        System.out.printf("  latency          p50 %d ms, p95 %d ms, mean %.1f ms%n",
-                r.latencyP50Ms(), r.latencyP95Ms(), r.latencyMeanMs());
-        for (EvalReport.Miss miss : r.misses()) {
-            System.out.printf("  miss %s: %s%n    -> %s%n", miss.id(), miss.question(), miss.answer());
+        try (ArticleChat chat = ArticleChat.open(common.settings(), checks)) {
+            chat.answers().warmModel(); // as a server does before its first user: scores, not the warm-up
+            return new Evaluator(chat.answers(), checks).run(Evaluator.read(file), common.mode.label());
         }
+    }
+
+    /**
+     * The set's articles are served alone, from a scratch directory: not with the user's articles, and with no data
+     * directory, so that the run neither reads nor changes what the user serves. Its index is a scratch one too,
+     * unless --index-dir names one (to keep it between runs); INDEX_DIR in the environment does not count.
+     */
+    private EvalReport squadTitles(CheckTally checks) throws IOException {
+        for (String own : List.of("--article", "--articles-dir", "--data-dir")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(own)) {
+                throw new ParameterException(spec.commandLine(), own + " does not go with --squad: "
+                        + "the articles are the set's titles");
+            }
+        }
+        List<SquadArticle> articles = SquadSet.read(squad).articles(titles(), paragraphs);
+        try (ScratchArticles scratch = ScratchArticles.create()) {
+            Settings settings = common.settings().withArticles(scratch.write(articles)).withDataDir(null);
+            if (!spec.commandLine().getParseResult().hasMatchedOption("--index-dir")) {
+                settings = settings.withIndexDir(scratch.indexDir());
+            }
+            try (ArticleChat chat = ArticleChat.open(settings, checks)) {
+                return new SquadEvaluator(chat.answers(), checks).run(articles, common.mode.label());
+            }
+        }
+    }
+
+    private List<String> titles() {
+        if (titles == null || titles.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--squad needs --titles: which of the file's titles to score");
+        }
+        return titles;
     }
 }
