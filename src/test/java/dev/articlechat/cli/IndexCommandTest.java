@@ -2,17 +2,25 @@ package dev.articlechat.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.articlechat.Logging;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code index add} and {@code index list}: articles stored in the data directory beside the ones given. */
 class IndexCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -29,6 +37,33 @@ class IndexCommandTest {
         assertThat(run.err()).contains("cannot add " + takeover, "\"carney-praises-renewed-canada-china\"",
                 "given at start");
         assertThat(dir.resolve("data/articles/carney-praises-renewed-canada-china.txt")).doesNotExist();
+    }
+
+    @Test
+    void log_format_json_writes_each_log_line_as_a_json_object() throws Exception {
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            assertThat(articleChat("index", "--log-format", "json", "--index-dir", dir.resolve("index").toString())
+                    .exitCode()).isZero();
+        } finally {
+            Logging.useFormat("text");
+            System.setErr(stderr);
+        }
+
+        List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(JSON.readTree(line).get("level").asText())
+                .isNotBlank());
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("Indexed 1 articles"));
+    }
+
+    @Test
+    void an_unknown_log_format_is_a_usage_error() {
+        Run run = articleChat("index", "--log-format", "yaml", "--index-dir", dir.resolve("index").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--log-format", "expected text or json");
     }
 
     record Run(int exitCode, String err) {
