@@ -50,9 +50,17 @@ final class IndexCommand implements Callable<Integer> {
             Corpus served = ArticleChat.load(settings);
             for (Path file : files) {
                 ArticleFormat format = ArticleFormat.of(file);
-                String content = Files.readString(file, StandardCharsets.UTF_8);
-                String raw = loader.rawText(format, content);
-                Article article = loader.parse(ArticleLoader.idFromTitle(raw), raw);
+                String content;
+                Article article;
+                try {
+                    content = Files.readString(file, StandardCharsets.UTF_8);
+                    String raw = loader.rawText(format, content);
+                    article = loader.parse(ArticleLoader.idFromTitle(raw), raw);
+                } catch (IOException e) {
+                    throw new IOException("cannot add " + file, e);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("cannot add " + file, e);
+                }
                 if (served.isGiven(article.id())) {
                     // as POST /admin/articles refuses it: the file given at start owns the id
                     throw new IllegalArgumentException("cannot add " + file + ": its id \"" + article.id()

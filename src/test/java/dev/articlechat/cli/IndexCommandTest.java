@@ -40,6 +40,38 @@ class IndexCommandTest {
     }
 
     @Test
+    void a_missing_article_file_is_named_with_what_is_wrong_with_it() {
+        Path missing = dir.resolve("nope.txt");
+
+        Run index = articleChat("index", "--article", missing.toString(), "--index-dir", dir.resolve("i").toString());
+        Run add = articleChat("index", "add", "--data-dir", dir.resolve("data").toString(),
+                "--index-dir", dir.resolve("i").toString(), missing.toString());
+
+        assertThat(index.err()).isEqualTo("article-chat: cannot read article " + missing + ": no such file"
+                + System.lineSeparator());
+        assertThat(add.err()).isEqualTo("article-chat: cannot add " + missing + ": no such file"
+                + System.lineSeparator());
+        assertThat(index.exitCode()).isEqualTo(1);
+        assertThat(add.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void add_names_the_file_that_is_no_article_and_why() throws IOException {
+        Path page = Files.writeString(dir.resolve("x.html"), "<html><body><p>x</p></body></html>");
+        Path binary = Files.write(dir.resolve("y.txt"), new byte[] {(byte) 0xff, (byte) 0xfe, 0x41});
+
+        Run untitled = articleChat("index", "add", "--data-dir", dir.resolve("data").toString(),
+                "--index-dir", dir.resolve("i").toString(), page.toString());
+        Run notText = articleChat("index", "add", "--data-dir", dir.resolve("data").toString(),
+                "--index-dir", dir.resolve("i").toString(), binary.toString());
+
+        assertThat(untitled.err()).startsWith("article-chat: cannot add " + page + ": the HTML page has no title");
+        assertThat(untitled.exitCode()).isEqualTo(2);
+        assertThat(notText.err()).startsWith("article-chat: cannot add " + binary + ": not UTF-8 text");
+        assertThat(dir.resolve("data/articles")).doesNotExist();
+    }
+
+    @Test
     void log_format_json_writes_each_log_line_as_a_json_object() throws Exception {
         PrintStream stderr = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
