@@ -7,8 +7,7 @@ import java.util.Set;
 
 /**
  * The claim's own words, those the question did not bring, are its sources' words, or its meaning is close to
- * theirs. Words it shares with the question count for nothing here: they are no support ({@link PremiseHeld}
- * makes sure the sources hold them too).
+ * theirs. Words it shares with the question count for nothing here: they are no support.
  */
 final class Entailed implements SentenceCheck {
 

@@ -28,8 +28,9 @@ public enum ExpectedAnswerType {
                     + "twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozen|half|third|"
                     + "quarters?|percent|double|doubling|triple|several|few|decades?)\\b"),
     TIME("^\\s*when\\b|\\b(what|which) (year|day|date|month|time)\\b",
-            // a year, a date or a clock time; a bare number ("people over 65") is no time
-            "\\b(1[89]|20)\\d\\d\\b|\\b\\d{1,2}(st|nd|rd|th)\\b|\\b\\d{1,2}[:.]\\d\\d\\b|\\b\\d{1,2}\\s*(am|pm|a\\.m)|"
+            // a year (any of three or four digits: "in 911", "around 1712"), a decade, a date or a clock time; a
+            // bare small number ("people over 65") is no time
+            "\\b\\d{3,4}s?\\b|\\b\\d{1,2}(st|nd|rd|th)\\b|\\b\\d{1,2}[:.]\\d\\d\\b|\\b\\d{1,2}\\s*(am|pm|a\\.m)|"
                     + "\\b\\d+\\s*(years?|months?|weeks?|days?|hours?|minutes?)\\b|"
                     + "\\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|"
                     + "june|july|august|september|october|november|december|years?|months?|weeks?|days?|ago|since|"

@@ -21,7 +21,7 @@ public final class Verification {
     private static final List<SentenceCheck> ON_THE_CLAIM = List.of(
             new NotCode(), new AddsToQuestion(), new AnswerKind(), new Founded());
     private static final List<SentenceCheck> ON_ITS_SOURCES = List.of(
-            new FactsCited(), new PremiseHeld(), new SamePerson(), new NumbersPaired(), new NoOpposite(),
+            new FactsCited(), new SamePerson(), new NumbersPaired(), new NoOpposite(),
             new Entailed(), new SamePolarity(), new AboutTheQuestion());
 
     private final List<SentenceCheck> afterSelection;

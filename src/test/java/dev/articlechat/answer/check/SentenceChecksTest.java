@@ -45,6 +45,8 @@ class SentenceChecksTest {
                 fail(new AddsToQuestion(), "Who leads the council?", "Who leads the council?"),
                 fail(new AddsToQuestion(), "Who leads the council?", "Who leads the council, then?"),
                 pass(new AnswerKind(), "When was the barrier first proposed?", "It was first proposed in 2018."),
+                pass(new AnswerKind(), "When was the first barrier built?", "The first barrier was built in 911."),
+                pass(new AnswerKind(), "When was the quay rebuilt?", "It was rebuilt around 1712."),
                 fail(new AnswerKind(), "When was the barrier first proposed?", "It was proposed after a storm."),
                 pass(new Founded(), "What did the council approve?", "The council approved a rise in the levy."),
                 fail(new Founded(), "What is the capital of Australia?", "The capital of Australia is Canberra."),
@@ -53,14 +55,6 @@ class SentenceChecksTest {
                 // a year the question brings is no evidence: its premise is false
                 fail(new FactsCited(), "Why was the barrier proposed in 1999?", "It was proposed in 1999 after a storm."),
                 fail(new FactsCited(), "Who is the harbour master?", "Mr. Tom Reid is the harbour master."),
-                pass(new PremiseHeld(), "The barrier will protect small areas of what?",
-                        "The barrier will protect large areas of the old town."),
-                fail(new PremiseHeld(), "The barrier will protect small areas of what?",
-                        "The barrier will protect small areas of the old town."),
-                fail(new PremiseHeld(), "Why did the fishermen support the plan?",
-                        "The fishermen supported the plan because it would close the harbour mouth."),
-                pass(new PremiseHeld(), "What is the name of the harbour master?",
-                        "The name of the harbour master is Alan Reid."),
                 pass(new SamePerson(), "Who said when the work would begin?",
                         "Mr. Reid said the work would begin next spring."),
                 fail(new SamePerson(), "Who said when the work would begin?",
@@ -73,6 +67,9 @@ class SentenceChecksTest {
                         "71 homes in the south heard the sirens."),
                 pass(new NoOpposite(), "What will the barrier protect?", "It will protect large areas of the old town."),
                 fail(new NoOpposite(), "What will the barrier protect?", "It will protect small areas of the old town."),
+                // a false premise of the question repeated back is caught the same way
+                fail(new NoOpposite(), "The barrier will protect small areas of what?",
+                        "The barrier will protect small areas of the old town."),
                 fail(new NoOpposite(), "When was the barrier proposed?", "It was proposed in 2018, before a storm."),
                 pass(new Entailed(), "Why did fishermen oppose the plan?",
                         "It would close the harbour mouth for two years."),
@@ -111,7 +108,7 @@ class SentenceChecksTest {
         List<SentenceCheck> checks = Verification.secondLook().checks();
 
         assertThat(checks).extracting(SentenceCheck::name).doesNotHaveDuplicates()
-                .contains("premise-held", "facts-cited", "asked-names-together");
+                .contains("facts-cited", "no-opposite", "asked-names-together");
         assertThat(checks).allSatisfy(c -> assertThat(c.reason()).isNotBlank());
         assertThat(Verification.firstLook().checks()).extracting(SentenceCheck::name)
                 .doesNotContain("asked-names-together");
