@@ -49,13 +49,33 @@ public final class CheckTally implements AnswerObserver {
 
     private final Map<String, Row> rows = new TreeMap<>();
     private Predicate<String> right = sentence -> false;
+    private boolean answerable;
     private int sentences;
     private int shown;
     private int shownRight;
 
-    /** The question about to be asked: {@code holdsRightAnswer} says whether a sentence answers it right. */
-    synchronized void asking(Predicate<String> holdsRightAnswer) {
+    /**
+     * The question about to be asked: {@code holdsRightAnswer} says whether a sentence answers it right, and
+     * {@code answerable} whether refusing it unasked loses an answer.
+     */
+    synchronized void asking(Predicate<String> holdsRightAnswer, boolean answerable) {
         right = holdsRightAnswer;
+        this.answerable = answerable;
+    }
+
+    /**
+     * A rule that refuses before the model is asked is tallied as a check of the question: a refusal of an
+     * answerable question is a right answer dropped.
+     */
+    @Override
+    public synchronized void refusedUnasked(String question, String rule) {
+        Row row = rows.computeIfAbsent(rule + " (unasked)", name -> new Row());
+        row.ran++;
+        if (answerable) {
+            row.droppedRight++;
+        } else {
+            row.droppedWrong++;
+        }
     }
 
     @Override

@@ -40,11 +40,12 @@ final class EvalRun {
      * Asks a question and counts what does not depend on its grading: time, citations, fallbacks.
      *
      * @param holdsRightAnswer whether a written sentence would answer it right, for the check tally
+     * @param answerable       whether the article answers it, for the tally of rules that refuse unasked
      */
-    Answer ask(Question question, Predicate<String> holdsRightAnswer) {
+    Answer ask(Question question, Predicate<String> holdsRightAnswer, boolean answerable) {
         answers.requireArticle(question);
         answers.warmModel(question); // as a server does for an article asked about often: scores, not warm-ups
-        checks.asking(holdsRightAnswer);
+        checks.asking(holdsRightAnswer, answerable);
         long started = System.nanoTime();
         Answer answer = answers.ask(question);
         latencies.add(System.nanoTime() - started);
