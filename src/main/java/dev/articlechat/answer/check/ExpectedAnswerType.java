@@ -28,7 +28,7 @@ public enum ExpectedAnswerType {
                     + "twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozen|half|third|"
                     + "quarters?|percent|double|doubling|triple|several|few|decades?)\\b"),
     TIME("^\\s*when\\b|\\b(what|which) (year|day|date|month|time)\\b",
-            // a year (any of three or four digits: "in 911", "around 1712"), a decade, a date or a clock time; a
+            // a year (any of three or four digits: "in 870", "around 1650"), a decade, a date or a clock time; a
             // bare small number ("people over 65") is no time
             "\\b\\d{3,4}s?\\b|\\b\\d{1,2}(st|nd|rd|th)\\b|\\b\\d{1,2}[:.]\\d\\d\\b|\\b\\d{1,2}\\s*(am|pm|a\\.m)|"
                     + "\\b\\d+\\s*(years?|months?|weeks?|days?|hours?|minutes?)\\b|"
