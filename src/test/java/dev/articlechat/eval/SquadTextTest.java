@@ -13,7 +13,7 @@ class SquadTextTest {
     @CsvSource(delimiter = '|', value = {
             "The Tessel River|tessel river",
             "  an   Apple a day |apple day",
-            "Rollo's men, in 911.|rollos men in 911",
+            "Harriet's boats, in 870.|harriets boats in 870",
             "state-of-the-art|stateoftheart",
             "“Strategic autonomy” — again|strategic autonomy again",
             "Theatre and Anthem|theatre and anthem",
