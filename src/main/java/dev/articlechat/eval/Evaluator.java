@@ -50,7 +50,7 @@ public final class Evaluator {
         EvalRun run = new EvalRun(answers, checks);
         for (EvalQuestion q : questions) {
             Answer answer = run.ask(new Question(q.q(), q.history(), q.articleId()),
-                    sentence -> !q.outOfScope() && !q.answerAny().isEmpty() && matchesAnswer(sentence, q),
+                    sentence -> !q.outOfScope() && matchesAnswer(sentence, q),
                     !q.outOfScope() && !q.falsePremise());
             run.score(q.id(), q.q(), q.answerAny(), answer, grade(q, answer), firstCitationQuotesEvidence(q, answer));
         }

@@ -2,7 +2,6 @@ package dev.articlechat.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.articlechat.ingest.ArticleFormat;
-import dev.articlechat.ingest.ArticleStore;
 import dev.articlechat.reindex.ArticleLibrary;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 final class AddsToQuestion implements SentenceCheck {
 
     /** "Did the council approve…?", "Is there…?": a question that "Yes" or "No" answers. */
-    static final Pattern YES_NO_QUESTION = Pattern.compile("^(?i)\\s*(is|are|was|were|do|does|did|has|have|"
+    private static final Pattern YES_NO_QUESTION = Pattern.compile("^(?i)\\s*(is|are|was|were|do|does|did|has|have|"
             + "had|can|could|will|would|should|shall|may|might|must|isn't|aren't|wasn't|weren't|doesn't|didn't|"
             + "hasn't|haven't|won't)\\b");
 

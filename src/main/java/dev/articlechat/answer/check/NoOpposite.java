@@ -2,6 +2,7 @@ package dev.articlechat.answer.check;
 
 import dev.articlechat.ingest.WordList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,8 +54,8 @@ final class NoOpposite implements SentenceCheck {
             List<String> left = words.terms(sides[0]);
             List<String> right = words.terms(sides[1]);
             if (left.size() == 1 && right.size() == 1) {
-                opposites.computeIfAbsent(left.get(0), k -> new java.util.HashSet<>()).add(right.get(0));
-                opposites.computeIfAbsent(right.get(0), k -> new java.util.HashSet<>()).add(left.get(0));
+                opposites.computeIfAbsent(left.get(0), k -> new HashSet<>()).add(right.get(0));
+                opposites.computeIfAbsent(right.get(0), k -> new HashSet<>()).add(left.get(0));
             }
         }
         return opposites;

@@ -48,7 +48,7 @@ final class SourceSelection {
         Set<String> evidence = claim.termsOf(sentences);
         for (String fact : claim.facts) {
             // numbers must match exactly: a related form of "20" is no evidence for it
-            boolean cited = Words.isNumber(fact) || fact.chars().anyMatch(Character::isDigit)
+            boolean cited = fact.chars().anyMatch(Character::isDigit)
                     ? evidence.contains(fact) : Words.nameFoundIn(fact, evidence);
             if (!cited) {
                 return Optional.of(fact);

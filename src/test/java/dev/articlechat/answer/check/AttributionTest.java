@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.articlechat.ingest.Article;
 import dev.articlechat.ingest.ArticleParser;
-import dev.articlechat.ingest.Embeddings;
 import dev.articlechat.ingest.Passage;
-import dev.articlechat.retrieve.QueryEmbedder;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -28,8 +26,8 @@ class AttributionTest {
             """;
 
     private static final Article ARTICLE = new ArticleParser().parse("harbour", TEXT);
-    private static final Words WORDS = new Words();
-    private static final Attributor ATTRIBUTOR = new Attributor(WORDS, new QueryEmbedder(Embeddings.miniLm()));
+    private static final Words WORDS = Claims.WORDS;
+    private static final Attributor ATTRIBUTOR = Claims.ATTRIBUTOR;
     private static final ReadArticles VERIFIER = new ReadArticles(WORDS, TEXT, Set.of());
 
     @Test
@@ -382,9 +380,6 @@ class AttributionTest {
 
     private static Verdict check(Verification verification, Article article, ReadArticles read, String question,
                                  String claim) {
-        List<Attributor.Candidate> candidates = ATTRIBUTOR.attribute(claim, article.passages(), Set.of(),
-                read.bestForQuestion());
-        return verification.verify(new Claim(claim, question, "", candidates, read,
-                () -> ATTRIBUTOR.similarity(question, claim))).verdict();
+        return verification.verify(Claims.of(article, read, question, claim)).verdict();
     }
 }

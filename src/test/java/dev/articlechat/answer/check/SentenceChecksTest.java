@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.articlechat.ingest.Article;
 import dev.articlechat.ingest.ArticleParser;
-import dev.articlechat.ingest.Embeddings;
-import dev.articlechat.retrieve.QueryEmbedder;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -33,9 +31,7 @@ class SentenceChecksTest {
             """;
 
     private static final Article ARTICLE = new ArticleParser().parse("harbour", TEXT);
-    private static final Words WORDS = new Words();
-    private static final Attributor ATTRIBUTOR = new Attributor(WORDS, new QueryEmbedder(Embeddings.miniLm()));
-    private static final ReadArticles READ = new ReadArticles(WORDS, TEXT, Set.of());
+    private static final ReadArticles READ = new ReadArticles(Claims.WORDS, TEXT, Set.of());
 
     static Stream<Arguments> cases() {
         return Stream.of(
@@ -91,9 +87,7 @@ class SentenceChecksTest {
     @MethodSource("cases")
     void each_check_passes_what_it_should_and_drops_what_it_should(String name, SentenceCheck check, String question,
                                                                    String claimText, boolean passes) {
-        Claim claim = new Claim(claimText, question, "",
-                ATTRIBUTOR.attribute(claimText, ARTICLE.passages(), Set.of(), Set.of()), READ,
-                () -> ATTRIBUTOR.similarity(question, claimText));
+        Claim claim = Claims.of(ARTICLE, READ, question, claimText);
         SourceSelection.select(claim);
 
         Optional<Verdict> verdict = check.check(claim);
