@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -84,24 +85,66 @@ class GenerationLimitTest {
 
     @Test
     void answers_one_with_the_model_and_queues_one_and_answers_the_rest_extractively_saying_busy() throws Exception {
-        replySlowlyAboutWednesday();
+        // The model holds its first reply until the test lets it go, so however late the four questions arrive on
+        // a loaded machine, one is generating and one is waiting while the other two are turned away.
+        CountDownLatch release = new CountDownLatch(1);
+        fake.replyWith(request -> {
+            awaitQuietly(release);
+            return Reply.content("Carney's visit to China began on Wednesday [" + request.numberOf(WEDNESDAY) + "].");
+        });
         ExecutorService pool = Executors.newFixedThreadPool(4);
         JavalinTest.test(server(), (server, client) -> {
             List<Future<Response>> responses = askAtOnce(pool, client, 4, "Shed");
 
-            List<String> answeredBy = new ArrayList<>();
-            for (Future<Response> future : responses) {
-                Response response = future.get(15, TimeUnit.SECONDS); // none hangs
-                assertThat(response.code()).isEqualTo(200);
-                JsonNode body = JSON.readTree(response.body().string());
-                answeredBy.add(body.path("fallback").asText("model").split(":")[0]);
-            }
+            List<Future<Response>> backFirst = firstDone(responses, 2);
+            List<String> turnedAway = answeredBy(backFirst);
+            release.countDown();
+            List<Future<Response>> letIn = new ArrayList<>(responses);
+            letIn.removeAll(backFirst);
 
-            assertThat(answeredBy).containsExactlyInAnyOrder("model", "model", "busy", "busy");
+            assertThat(turnedAway).containsExactly("busy", "busy");
+            assertThat(answeredBy(letIn)).containsExactly("model", "model");
             assertThat(app.metrics().scrape()).containsPattern("articlechat_requests_shed_total [2-9]")
                     .containsPattern("articlechat_fallbacks_total\\{reason=\"busy\"} [2-9]");
         });
+        release.countDown();
         pool.shutdownNow();
+    }
+
+    private static void awaitQuietly(CountDownLatch release) {
+        try {
+            release.await(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The first {@code count} responses to come back, in the order they came; fails if they take over 15 s. */
+    private static List<Future<Response>> firstDone(List<Future<Response>> responses, int count)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        List<Future<Response>> done = new ArrayList<>();
+        while (done.size() < count && System.nanoTime() < deadline) {
+            for (Future<Response> response : responses) {
+                if (response.isDone() && !done.contains(response)) {
+                    done.add(response);
+                }
+            }
+            Thread.sleep(20);
+        }
+        assertThat(done).as("responses back while the model is held").hasSize(count);
+        return done;
+    }
+
+    private static List<String> answeredBy(List<Future<Response>> responses) throws Exception {
+        List<String> answeredBy = new ArrayList<>();
+        for (Future<Response> future : responses) {
+            Response response = future.get(15, TimeUnit.SECONDS); // none hangs
+            assertThat(response.code()).isEqualTo(200);
+            JsonNode body = JSON.readTree(response.body().string());
+            answeredBy.add(body.path("fallback").asText("model").split(":")[0]);
+        }
+        return answeredBy;
     }
 
     @Test

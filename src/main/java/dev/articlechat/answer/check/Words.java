@@ -1,17 +1,17 @@
 package dev.articlechat.answer.check;
 
-import dev.articlechat.ingest.WordList;
 import dev.articlechat.ingest.NumberWords;
+import dev.articlechat.ingest.Passage;
 import dev.articlechat.ingest.WordList;
 import dev.articlechat.retrieve.TermAnalyzer;
 import dev.articlechat.retrieve.TermMatch;
-import dev.articlechat.ingest.Passage;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 public final class Words {
 
     /** A word as people write it: letters and digits, with inner apostrophes, full stops, commas and hyphens. */
+    private static final Pattern POSSESSIVE = Pattern.compile("['’]s$");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{N}'’.,\\-]*[\\p{L}\\p{N}])?");
 
     /** Words that carry no claim of their own ("The article says…", "according to the passage"). */
@@ -82,12 +83,25 @@ public final class Words {
      * {@code commonWords} (the lower-case words of the article) does not hold it.
      */
     Set<String> facts(String sentence, Set<String> commonWords) {
+        return facts(sentence, lower -> SENTENCE_OPENERS.contains(lower) || commonWords.contains(lower));
+    }
+
+    /**
+     * The names and numbers of a text, taking no sentence's first word for a name: a capital there is grammar,
+     * not evidence ("Shed light on…", "Rollo…" alike). For deciding, before the model is asked, that a question
+     * names what the articles never mention, where a name wrongly seen refuses a question nothing else would.
+     */
+    Set<String> factsAfterFirstWords(String text) {
+        return facts(text, lower -> true);
+    }
+
+    private Set<String> facts(String sentence, Predicate<String> commonAtStart) {
         Set<String> facts = new LinkedHashSet<>();
         Matcher word = WORD.matcher(sentence);
         String previous = null;
         int previousEnd = 0;
         while (word.find()) {
-            String surface = word.group();
+            String surface = POSSESSIVE.matcher(word.group()).replaceFirst(""); // "the 1000's" is a number
             // "And Xi? How did he feel?" is two sentences: its "How" starts one too
             boolean first = previous == null
                     || startsSentence(previous, sentence.substring(previousEnd, word.start()));
@@ -97,8 +111,7 @@ public final class Words {
             boolean number = surface.chars().anyMatch(Character::isDigit)
                     || NumberWords.english().digits(lower.replaceAll("-.*", "")).isPresent();
             boolean capitalised = Character.isUpperCase(surface.charAt(0));
-            boolean name = capitalised && (!first
-                    || !(SENTENCE_OPENERS.contains(lower) || commonWords.contains(lower)));
+            boolean name = capitalised && (!first || !commonAtStart.test(lower));
             if (number || name) {
                 for (String term : terms(surface)) {
                     if (!FILLER.contains(term) || number) {
