@@ -8,7 +8,9 @@ import dev.articlechat.answer.check.Verification;
 import dev.articlechat.answer.write.ArticlePrompt;
 import dev.articlechat.answer.write.CitationMarkers;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +21,20 @@ import org.slf4j.LoggerFactory;
  */
 final class CheckedSentences {
 
+    /** A last say on a sentence that passed every check: whether the model confirms what its sources say. */
+    @FunctionalInterface
+    interface Judge {
+        /** @param cited the sentence's sources, by the numbers the model reads */
+        boolean confirms(String sentence, List<Integer> cited);
+    }
+
+    /** The name the judge's drops and time go by, in the logs and the eval's per-check table. */
+    static final String JUDGE = "model-judge";
+
+    /** A sentence that passed the checks, held until the judge has seen it. */
+    private record Held(String text, String marked, List<Integer> cited, Map<String, Long> nanos) {
+    }
+
     private static final Logger log = LoggerFactory.getLogger(CheckedSentences.class);
 
     private final Attributor attributor;
@@ -28,6 +44,8 @@ final class CheckedSentences {
     private final String earlier;
     private final StreamedText streamed;
     private final AnswerObserver observer;
+    private final Judge judge;
+    private final List<Held> held = new ArrayList<>();
     private final List<String> kept = new ArrayList<>();
     private int dropped;
     private int unfounded;
@@ -36,9 +54,12 @@ final class CheckedSentences {
      * @param read     what the checks know of the articles read and of what retrieval found for the question
      * @param question the question as it stands on its own (a follow-up rewritten)
      * @param earlier  the conversation it follows up on, as retrieval searched it; empty for none
+     * @param judge    confirms each sentence that passed before it is shown ({@link #judgeHeld}), or null for none:
+     *                 then each is shown as soon as it passes
      */
     CheckedSentences(Attributor attributor, ReadArticles read, ArticlePrompt.Material material, String question,
-                     String earlier, StreamedText streamed, AnswerObserver observer) {
+                     String earlier, StreamedText streamed, AnswerObserver observer, Judge judge) {
+        this.judge = judge;
         this.attributor = attributor;
         this.read = read;
         this.material = material;
@@ -66,21 +87,52 @@ final class CheckedSentences {
                 () -> attributor.similarity(question, text));
         Verification.Outcome outcome = verification.verify(claim);
         Verdict verdict = outcome.verdict();
-        observer.sentenceChecked(question, text, verdict.droppedBy(), outcome.nanos());
         log.debug("\"{}\": {}, from {}", text, verdict, candidates.subList(0, Math.min(3, candidates.size())));
         if (verdict.isSupported()) {
             String shown = verdict.quotes() ? verdict.cited().get(0).text().strip() : text;
-            String marked = CitationMarkers.mark(shown, verdict.cited().stream()
-                    .map(p -> material.passages().indexOf(p) + 1).toList());
-            kept.add(marked);
-            streamed.sentence(marked);
+            List<Integer> cited = verdict.cited().stream().map(p -> material.passages().indexOf(p) + 1).toList();
+            Held passed = new Held(text, CitationMarkers.mark(shown, cited), cited, outcome.nanos());
+            if (judge == null) {
+                show(passed);
+            } else {
+                held.add(passed); // the model is still writing: it judges when it is done
+            }
         } else {
+            observer.sentenceChecked(question, text, verdict.droppedBy(), outcome.nanos());
             log.info("Dropped a sentence of the model's answer to \"{}\" ({}): {}", question, verdict.check(),
                     verdict.problem());
             dropped++;
             unfounded += verdict.unfounded() ? 1 : 0;
         }
         return !streamed.cancelled();
+    }
+
+    /**
+     * Has the judge look at each sentence held since the last call, once the model has finished writing: a
+     * sentence it confirms is shown, any other dropped. Without a judge nothing is held.
+     */
+    void judgeHeld() {
+        for (Held passed : held) {
+            long started = System.nanoTime();
+            boolean confirmed = judge.confirms(passed.marked(), passed.cited());
+            Map<String, Long> nanos = new LinkedHashMap<>(passed.nanos());
+            nanos.put(JUDGE, System.nanoTime() - started);
+            if (confirmed) {
+                show(new Held(passed.text(), passed.marked(), passed.cited(), nanos));
+            } else {
+                observer.sentenceChecked(question, passed.text(), JUDGE, nanos);
+                log.info("Dropped a sentence of the model's answer to \"{}\" ({}): the model did not confirm "
+                        + "that its sources say \"{}\"", question, JUDGE, passed.text());
+                dropped++;
+            }
+        }
+        held.clear();
+    }
+
+    private void show(Held passed) {
+        observer.sentenceChecked(question, passed.text(), null, passed.nanos());
+        kept.add(passed.marked());
+        streamed.sentence(passed.marked());
     }
 
     /**

@@ -189,8 +189,6 @@ final class CorpusAnswers {
         RetrievalQuery search = asked.standalone().search();
         Set<Passage> found = bestFound(asked.retrieval());
         ReadArticles articles = new ReadArticles(words, material.articlesText(snapshot.corpus()), found);
-        CheckedSentences checked = new CheckedSentences(attributor, articles, material, asked.standalone().text(),
-                search.hasContext() ? search.context() : "", streamed, observer);
         Optional<String> unknown = articles.unknownName(asked.standalone().text());
         if (unknown.isPresent()) {
             log.info("Refused \"{}\" without asking the model: no answer naming {} could pass",
@@ -199,9 +197,15 @@ final class CorpusAnswers {
             return refusal(asked, streamed);
         }
         long deadline = model.deadline();
+        Question standalone = Question.of(asked.standalone().text());
+        CheckedSentences.Judge judge = !model.judges() ? null
+                : (sentence, cited) -> model.confirms(material, standalone, sentence, cited, deadline, streamed);
+        CheckedSentences checked = new CheckedSentences(attributor, articles, material, asked.standalone().text(),
+                search.hasContext() ? search.context() : "", streamed, observer, judge);
         ModelAnswerer.Written written;
         try {
             written = model.write(material, asked.question(), Set.of(), deadline, streamed, checked::take);
+            checked.judgeHeld();
         } catch (AnswererException e) {
             FallbackReason reason = FallbackReason.of(e);
             if (!checked.kept().isEmpty() && reason != FallbackReason.CANCELLED) {
@@ -239,6 +243,7 @@ final class CorpusAnswers {
         try {
             ModelAnswerer.Written again = model.write(material, asked.question(), found, deadline, streamed,
                     checked::takeAfterPointing);
+            checked.judgeHeld();
             return again == ModelAnswerer.Written.EMPTY ? ModelAnswerer.Written.REFUSED : again;
         } catch (AnswererException e) {
             log.info("A second look at \"{}\" failed, so the refusal stands: {}", asked.question().text(),

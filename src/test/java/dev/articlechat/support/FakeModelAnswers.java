@@ -34,13 +34,14 @@ public final class FakeModelAnswers implements AutoCloseable {
     private final ExecutorService calls = Executors.newCachedThreadPool();
     private final AnswerService answers;
 
-    private FakeModelAnswers(FakeOpenAiServer model, PassageSearcher searcher, Corpus corpus, int hotArticles) {
+    private FakeModelAnswers(FakeOpenAiServer model, PassageSearcher searcher, Corpus corpus, int hotArticles,
+                             boolean judges) {
         this.model = model;
         this.searcher = searcher;
         HybridRetriever retriever = new HybridRetriever(searcher, new QueryEmbedder(Embeddings.miniLm()), corpus);
         ModelAnswerer answerer = new ModelAnswerer("cached:fake", OpenAiStreamingChatModel.builder()
                 .baseUrl(model.baseUrl()).apiKey("test-key").modelName("fake").build(), corpus,
-                new ModelAnswerer.Limits(Duration.ofSeconds(10), 12_000, true), AnswerObserver.NONE, calls,
+                new ModelAnswerer.Limits(Duration.ofSeconds(10), 12_000, true, judges), AnswerObserver.NONE, calls,
                 new PromptCache(hotArticles));
         this.answers = new AnswerService(new AnswerSnapshot(corpus, retriever, QuestionRewriters.byRule(corpus),
                 Optional.of(answerer), new ExtractiveAnswerer(AnswerService.refusalFor(corpus)), null),
@@ -49,7 +50,12 @@ public final class FakeModelAnswers implements AutoCloseable {
 
     /** Over the shared app's index of the bundled article. */
     public static FakeModelAnswers overSharedIndex(int hotArticles) {
-        return over(TestApp.sharedGeneration(), TestApp.shared().answers().corpus(), hotArticles);
+        return over(TestApp.sharedGeneration(), TestApp.shared().answers().corpus(), hotArticles, false);
+    }
+
+    /** Over the shared app's index, with the model confirming each checked sentence before it is shown. */
+    public static FakeModelAnswers judgingOverSharedIndex() {
+        return over(TestApp.sharedGeneration(), TestApp.shared().answers().corpus(), 1, true);
     }
 
     /**
@@ -57,9 +63,13 @@ public final class FakeModelAnswers implements AutoCloseable {
      * @param hotArticles how many articles the model keeps read in its prompt cache at once
      */
     public static FakeModelAnswers over(Path generation, Corpus corpus, int hotArticles) {
+        return over(generation, corpus, hotArticles, false);
+    }
+
+    private static FakeModelAnswers over(Path generation, Corpus corpus, int hotArticles, boolean judges) {
         FakeOpenAiServer model = FakeOpenAiServer.start();
         try {
-            return new FakeModelAnswers(model, PassageSearcher.open(generation, corpus), corpus, hotArticles);
+            return new FakeModelAnswers(model, PassageSearcher.open(generation, corpus), corpus, hotArticles, judges);
         } catch (IOException e) {
             model.close();
             throw new UncheckedIOException(e);

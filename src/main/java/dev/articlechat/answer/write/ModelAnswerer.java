@@ -40,14 +40,18 @@ public final class ModelAnswerer {
      *                       conversation and the answer)
      * @param cachesPrompt   true for a model whose prompt cache is worth warming (in process); a hosted model
      *                       is always ready
+     * @param judges         true to have the model confirm each sentence that passed the checks before it is shown
+     *                       ({@link #confirms}); worth it where the article sits in the model's prompt cache
      */
-    public record Limits(Duration timeout, int maxPromptChars, boolean cachesPrompt) {
+    public record Limits(Duration timeout, int maxPromptChars, boolean cachesPrompt, boolean judges) {
     }
 
     private final String name;
     private final StreamingChatModel model;
     private final Limits limits;
     private final AnswerObserver observer;
+    /** "Yes" and "No" are one token each: the first is the judgement. */
+    private static final int JUDGEMENT_TOKENS = 1;
     /** Every article whole, when they fit: the prompt prefix every unscoped question shares. */
     private final Optional<ArticlePrompt.Material> wholeCorpus;
     private final Corpus corpus;
@@ -175,6 +179,42 @@ public final class ModelAnswerer {
             prompts.read(material); // a question that read the material left it in the cache
         }
         return reading.outcome(question);
+    }
+
+    /** Whether sentences are to be confirmed by the model before they are shown ({@link Limits#judges}). */
+    public boolean judges() {
+        return limits.judges();
+    }
+
+    /**
+     * Whether the model, asked whether the sentences a claim cites say it in answer to the question, says yes: a
+     * last check of what the rules passed, since a claim can repeat its sources' words and still say what they do
+     * not. The article is the cached prefix, so this costs the question's and claim's tokens and one answered.
+     * No is no, and so is a model that fails or is late: nothing unconfirmed is shown.
+     *
+     * @param cited the claim's sources, by the numbers the model reads
+     */
+    public boolean confirms(ArticlePrompt.Material material, Question question, String claim, List<Integer> cited,
+                            long deadline, DraftSink wanted) {
+        ChatRequest request = ChatRequest.builder()
+                .messages(ArticlePrompt.judging(material, question, claim, cited))
+                .maxOutputTokens(JUDGEMENT_TOKENS)
+                .build();
+        StringBuilder said = new StringBuilder();
+        try (Generation generation = Generation.start(model, request, calls)) {
+            String piece;
+            while ((piece = generation.next(deadline, wanted)) != null) {
+                observer.generated(1);
+                said.append(piece);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (AnswererException e) {
+            log.info("The model did not judge \"{}\", so it is not shown: {}", claim, e.getMessage());
+            return false;
+        }
+        return ArticlePrompt.isYes(said.toString());
     }
 
     /** The model's text as it arrives: cleaned, split, its first sentence looked at for a refusal. */
