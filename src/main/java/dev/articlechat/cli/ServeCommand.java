@@ -14,7 +14,6 @@ import io.javalin.Javalin;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -67,27 +66,46 @@ final class ServeCommand implements Runnable {
         SlackSettings slackSettings = slack.settings();
         RateLimit rateLimit = operations.rateLimit();
         Settings settings = common.settings().withGenerations(operations.generations());
-        ArticleChat chat = ArticleChat.open(settings);
+        SignalStop signal = SignalStop.install();
+        ArticleChat chat;
+        try {
+            chat = ArticleChat.open(settings);
+        } catch (RuntimeException | Error e) {
+            signal.openingFailed();
+            throw e;
+        }
+        if (!signal.stopWith(() -> closed(chat), () -> { })) {
+            return; // a signal came while opening: it closes what was opened
+        }
         chat.answers().warmUp();
         ReindexJobs reindex = new ReindexJobs(chat::reindex);
         ArticleLibrary library = ArticleChat.store(settings)
                 .map(store -> new ArticleLibrary(store, reindex, chat.answers()::corpus)).orElse(null);
         Javalin app = HttpApi.create(chat.answers(), serverOptions(chat, slackSettings, rateLimit,
                 operations.metricsToken()).withWeb(web).withOperations(operations(reindex, library)));
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            new GracefulShutdown(app, reindex, chat, grace).run();
-            stopped.countDown();
-        }, "shutdown"));
-        app.start(host, port);
+        GracefulShutdown graceful = new GracefulShutdown(app, reindex, chat, grace);
+        if (!signal.stopWith(graceful::stop, () -> app.start(host, port))) {
+            return;
+        }
         log.info("Ready on http://{}:{} in {} ms: {} passages, answers by {}", host, app.port(),
                 (System.nanoTime() - started) / 1_000_000, chat.answers().corpus().passages().size(),
                 chat.answers().modelName());
         chat.warmModelInBackground();
         try {
-            stopped.await();
+            signal.awaitStopped();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A server stopped before it started serving: what was opened is closed. */
+    private static boolean closed(ArticleChat chat) {
+        try {
+            chat.close();
+            return true;
+        } catch (Exception e) {
+            log.warn("Closing the index or the language model failed: {}", e.getMessage());
+            return false;
         }
     }
 

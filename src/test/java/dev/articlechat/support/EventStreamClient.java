@@ -88,6 +88,30 @@ public final class EventStreamClient {
      *
      * @return the lines read before hanging up
      */
+    /** Posts, reads until a line starting with {@code prefix}, then closes the connection. */
+    public static List<String> postAndHangUpAt(String host, int port, String path, String body, String prefix) {
+        byte[] json = body.getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket(host, port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + json.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(json);
+            out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            List<String> lines = new ArrayList<>();
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                lines.add(line);
+                if (line.startsWith(prefix)) {
+                    return lines;
+                }
+            }
+            throw new IllegalStateException("the stream ended before a line \"" + prefix + "\": " + lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static List<String> postAndHangUpAfter(String host, int port, String path, String body, String event) {
         byte[] json = body.getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket(host, port)) {
