@@ -4,13 +4,14 @@
 # (a JVM crash) left in the working directory.
 #   src/bench/start-stop.sh            # 50 cycles, stopped 1 to 25 s after start
 #   CYCLES=10 LATEST=40 src/bench/start-stop.sh
+#   JAR=/elsewhere/article-chat.jar src/bench/start-stop.sh    # a copy, so that a build meanwhile cannot replace it
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export OPT_OUT_TRACKING=true
 CYCLES=${CYCLES:-50}
 EARLIEST=${EARLIEST:-1}
 LATEST=${LATEST:-25}
-JAR=$PWD/target/article-chat.jar
+JAR=${JAR:-$PWD/target/article-chat.jar}
 MODELS=$PWD/models
 [ -f "$JAR" ] || mvn -q -B -ntp -DskipTests package
 work=$(mktemp -d)

@@ -60,15 +60,20 @@ final class ServeCommand implements Runnable {
 
     @Override
     public void run() {
-        Duration grace = shutdownGrace();
+        SignalStop signal = SignalStop.install(); // first: a signal at any moment from now stops what there is
+        Duration grace;
         long started = System.nanoTime();
-        HttpSettings web = new HttpSettings(corsOrigins == null ? List.of() : corsOrigins);
-        SlackSettings slackSettings = slack.settings();
-        RateLimit rateLimit = operations.rateLimit();
-        Settings settings = common.settings().withGenerations(operations.generations());
-        SignalStop signal = SignalStop.install();
+        HttpSettings web;
+        SlackSettings slackSettings;
+        RateLimit rateLimit;
+        Settings settings;
         ArticleChat chat;
         try {
+            grace = shutdownGrace();
+            web = new HttpSettings(corsOrigins == null ? List.of() : corsOrigins);
+            slackSettings = slack.settings();
+            rateLimit = operations.rateLimit();
+            settings = common.settings().withGenerations(operations.generations());
             chat = ArticleChat.open(settings);
         } catch (RuntimeException | Error e) {
             signal.openingFailed();
