@@ -21,11 +21,6 @@ public final class Evaluator {
     private final AnswerService answers;
     private final CheckTally checks;
 
-    /** Without per-check counts: for a service no {@link CheckTally} observes. */
-    public Evaluator(AnswerService answers) {
-        this(answers, new CheckTally());
-    }
-
     /** @param checks the tally the service reports its sentence checks to */
     public Evaluator(AnswerService answers, CheckTally checks) {
         this.answers = answers;

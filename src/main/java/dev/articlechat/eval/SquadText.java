@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  * answer when the answer's normalised words appear in it in a row, whole words only: "10" is not in "100", as a
  * plain substring test would have it. And punctuation is every Unicode punctuation mark besides ASCII's, since the
  * model writes curly quotes and dashes that the script's ASCII list would leave stuck to a word.
+ *
+ * <p>These are the benchmark's words, not the answering pipeline's (which compares Lucene-analysed tokens): a
+ * score is only comparable with others' SQuAD figures if it normalises as SQuAD does.
  */
 public final class SquadText {
 
