@@ -19,7 +19,10 @@ export class ApiError extends Error {
   }
 }
 
-export const UNREACHABLE = 'Cannot reach the server. Check the connection and try again.';
+// A browser shows a page no more when the server refuses its origin (CORS) than when the server is down: the
+// message names both, and the server's log says which origin it refused.
+export const UNREACHABLE = 'Cannot reach the server, or it does not take questions from this site. '
+  + 'Check the connection and try again.';
 export const CUT_OFF = 'The answer was cut off before it was complete.';
 export const UNREADABLE = 'The server sent an answer that could not be read.';
 

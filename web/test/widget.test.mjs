@@ -239,7 +239,8 @@ describe('the widget', () => {
     await page.goto(`${site.origin}/unreachable.html`);
     await ask(page, 'Anyone there?');
     const w = widget(page);
-    await w.getByText('Cannot reach the server. Check the connection and try again.').waitFor();
+    await w.getByText('Cannot reach the server, or it does not take questions from this site. '
+      + 'Check the connection and try again.').waitFor();
     await assert.doesNotReject(w.getByRole('button', { name: 'Retry' }).waitFor());
   });
 

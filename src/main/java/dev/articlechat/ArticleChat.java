@@ -3,13 +3,13 @@ package dev.articlechat;
 import dev.articlechat.answer.AnswerObserver;
 import dev.articlechat.answer.AnswerService;
 import dev.articlechat.answer.AnswerSnapshot;
-import dev.articlechat.answer.Answerer;
-import dev.articlechat.answer.ModelAnswerer;
-import dev.articlechat.answer.ExtractiveAnswerer;
-import dev.articlechat.answer.GenerationGate;
-import dev.articlechat.answer.QuestionRewriter;
-import dev.articlechat.answer.PromptCache;
-import dev.articlechat.answer.QuestionRewriters;
+import dev.articlechat.answer.rewrite.QuestionRewriter;
+import dev.articlechat.answer.rewrite.QuestionRewriters;
+import dev.articlechat.answer.write.Answerer;
+import dev.articlechat.answer.write.ExtractiveAnswerer;
+import dev.articlechat.answer.write.GenerationGate;
+import dev.articlechat.answer.write.ModelAnswerer;
+import dev.articlechat.answer.write.PromptCache;
 import dev.articlechat.ingest.ArticleLoader;
 import dev.articlechat.ingest.ArticleStore;
 import dev.articlechat.ingest.Corpus;
@@ -137,7 +137,14 @@ public final class ArticleChat implements Closeable {
 
     /** The articles given on the command line (or the bundled one), and the ones added while serving. */
     public static Corpus load(Settings settings) {
-        return new ArticleLoader().load(settings.articles(), store(settings).map(ArticleStore::list).orElse(List.of()));
+        Corpus corpus = new ArticleLoader().load(settings.articles(),
+                store(settings).map(ArticleStore::list).orElse(List.of()));
+        long added = corpus.articles().stream().filter(a -> !corpus.isGiven(a.id())).count();
+        // every command (serve, ask, eval, index) reads the data directory too: say so, lest its articles go unseen
+        log.info("{} articles: {} given at start, {} added in {}", corpus.articles().size(),
+                corpus.articles().size() - added, added, settings.dataDir() == null ? "no data directory"
+                        : settings.dataDir().resolve("articles"));
+        return corpus;
     }
 
     /** Where articles added while serving are kept; empty when this server has no data directory. */

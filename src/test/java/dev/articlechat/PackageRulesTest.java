@@ -66,6 +66,20 @@ class PackageRulesTest {
                 .isEmpty();
     }
 
+    /**
+     * The rooms of {@code answer} show a question's trip: the checks ({@code answer.check}) read only the article
+     * and its words, never how an answer is written or rewritten, so that a check is the same whoever wrote the
+     * sentence (the writers may share the checks' analysis of words: names, people, kinds of answer).
+     */
+    @Test
+    void the_checks_read_only_the_article_and_its_words() throws IOException {
+        assertThat(imports().stream()
+                .filter(i -> i.file().toString().contains("/answer/check/"))
+                .filter(i -> i.imported().startsWith("dev.articlechat.answer.")
+                        && !i.imported().startsWith("dev.articlechat.answer.check.")))
+                .isEmpty();
+    }
+
     private static boolean ours(String imported) {
         return imported.startsWith("dev.articlechat.");
     }

@@ -29,6 +29,13 @@ public interface AnswerObserver {
     default void sentenceChecked(String question, String sentence, String droppedBy, java.util.Map<String, Long> nanos) {
     }
 
+    /**
+     * A question was refused before any model was asked, by the rule {@code rule} names ("off-topic-request",
+     * "unknown-name", "not-english"): the eval counts these against its gold answers, as it counts checks.
+     */
+    default void refusedUnasked(String question, String rule) {
+    }
+
     /** A question was turned away because every generation slot was busy. */
     default void shed() {
     }

@@ -1,5 +1,7 @@
 package dev.articlechat.answer;
 
+import dev.articlechat.answer.write.GenerationGate;
+import dev.articlechat.answer.write.ModelAnswerer;
 import dev.articlechat.ingest.Article;
 import dev.articlechat.ingest.Corpus;
 import dev.articlechat.retrieve.RetrievalMode;

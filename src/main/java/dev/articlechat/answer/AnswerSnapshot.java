@@ -1,5 +1,8 @@
 package dev.articlechat.answer;
 
+import dev.articlechat.answer.rewrite.QuestionRewriter;
+import dev.articlechat.answer.write.Answerer;
+import dev.articlechat.answer.write.ModelAnswerer;
 import dev.articlechat.ingest.Corpus;
 import dev.articlechat.retrieve.HybridRetriever;
 import java.io.Closeable;

@@ -1,10 +1,14 @@
 package dev.articlechat.answer;
 
-import dev.articlechat.ingest.Passage;
+import dev.articlechat.answer.check.Attributor;
+import dev.articlechat.answer.check.Claim;
+import dev.articlechat.answer.check.ReadArticles;
+import dev.articlechat.answer.check.Verdict;
+import dev.articlechat.answer.check.Verification;
+import dev.articlechat.answer.write.ArticlePrompt;
+import dev.articlechat.answer.write.CitationMarkers;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,62 +22,61 @@ final class CheckedSentences {
     private static final Logger log = LoggerFactory.getLogger(CheckedSentences.class);
 
     private final Attributor attributor;
-    private final SentenceVerifier verifier;
+    private final ReadArticles read;
     private final ArticlePrompt.Material material;
     private final String question;
     private final String earlier;
-    private final Set<Passage> foundForQuestion;
     private final StreamedText streamed;
+    private final AnswerObserver observer;
     private final List<String> kept = new ArrayList<>();
     private int dropped;
     private int unfounded;
 
     /**
+     * @param read     what the checks know of the articles read and of what retrieval found for the question
      * @param question the question as it stands on its own (a follow-up rewritten)
      * @param earlier  the conversation it follows up on, as retrieval searched it; empty for none
-     * @param foundForQuestion the sentences retrieval ranked first for it
      */
-    CheckedSentences(Attributor attributor, SentenceVerifier verifier, ArticlePrompt.Material material,
-                     String question, String earlier, Set<Passage> foundForQuestion, StreamedText streamed) {
-        this.earlier = earlier;
-        this.foundForQuestion = Set.copyOf(foundForQuestion);
+    CheckedSentences(Attributor attributor, ReadArticles read, ArticlePrompt.Material material, String question,
+                     String earlier, StreamedText streamed, AnswerObserver observer) {
         this.attributor = attributor;
-        this.verifier = verifier;
+        this.read = read;
         this.material = material;
         this.question = question;
+        this.earlier = CitationMarkers.strip(earlier);
         this.streamed = streamed;
+        this.observer = observer;
     }
 
-    /** Takes one written sentence; answers whether the model should go on writing. */
+    /** Takes one written sentence of a first answer; answers whether the model should go on writing. */
     boolean take(String sentence) {
-        return take(sentence, false);
+        return take(sentence, Verification.firstLook());
     }
 
-    /**
-     * As {@link #take(String)}, for an answer written after being pointed to sentences: what the question names
-     * must be in one sentence it cites ({@link SentenceVerifier#verifyAfterPointing}).
-     */
+    /** As {@link #take(String)}, for an answer written after being pointed to sentences. */
     boolean takeAfterPointing(String sentence) {
-        return take(sentence, true);
+        return take(sentence, Verification.secondLook());
     }
 
-    private boolean take(String sentence, boolean afterPointing) {
-        String claim = CitationMarkers.strip(sentence).strip();
-        List<Attributor.Candidate> candidates = attributor.attribute(claim, material.passages(),
-                CitationMarkers.cited(sentence), foundForQuestion);
-        DoubleSupplier similarity = () -> attributor.similarity(question, claim);
-        SentenceVerifier.Verdict verdict = afterPointing
-                ? verifier.verifyAfterPointing(claim, candidates, question, earlier, similarity)
-                : verifier.verify(claim, candidates, question, earlier, similarity);
-        log.debug("\"{}\": {}, from {}", claim, verdict, candidates.subList(0, Math.min(3, candidates.size())));
+    private boolean take(String sentence, Verification verification) {
+        String text = CitationMarkers.strip(sentence).strip();
+        List<Attributor.Candidate> candidates = attributor.attribute(text, material.passages(),
+                CitationMarkers.cited(sentence), read.bestForQuestion());
+        Claim claim = new Claim(text, question, earlier, candidates, read,
+                () -> attributor.similarity(question, text));
+        Verification.Outcome outcome = verification.verify(claim);
+        Verdict verdict = outcome.verdict();
+        observer.sentenceChecked(question, text, verdict.droppedBy(), outcome.nanos());
+        log.debug("\"{}\": {}, from {}", text, verdict, candidates.subList(0, Math.min(3, candidates.size())));
         if (verdict.isSupported()) {
-            String shown = verdict.quotes() ? verdict.cited().get(0).text().strip() : claim;
+            String shown = verdict.quotes() ? verdict.cited().get(0).text().strip() : text;
             String marked = CitationMarkers.mark(shown, verdict.cited().stream()
                     .map(p -> material.passages().indexOf(p) + 1).toList());
             kept.add(marked);
             streamed.sentence(marked);
         } else {
-            log.info("Dropped a sentence of the model's answer to \"{}\": {}", question, verdict.problem());
+            log.info("Dropped a sentence of the model's answer to \"{}\" ({}): {}", question, verdict.check(),
+                    verdict.problem());
             dropped++;
             unfounded += verdict.unfounded() ? 1 : 0;
         }

@@ -1,5 +1,6 @@
 package dev.articlechat.answer;
 
+import dev.articlechat.answer.write.CitationMarkers;
 import dev.articlechat.ingest.Article;
 import dev.articlechat.ingest.Corpus;
 import dev.articlechat.ingest.Passage;

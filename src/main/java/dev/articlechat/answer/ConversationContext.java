@@ -1,5 +1,6 @@
 package dev.articlechat.answer;
 
+import dev.articlechat.answer.write.CitationMarkers;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -9,7 +10,7 @@ import java.util.stream.Collectors;
  */
 public final class ConversationContext {
 
-    static final int TURNS = 2;
+    public static final int TURNS = 2;
 
     private ConversationContext() {
     }

@@ -2,6 +2,16 @@ package dev.articlechat.answer;
 
 import static dev.articlechat.answer.AnswerService.refusalFor;
 
+import dev.articlechat.answer.check.Attributor;
+import dev.articlechat.answer.check.ReadArticles;
+import dev.articlechat.answer.check.Words;
+import dev.articlechat.answer.rewrite.StandaloneQuestion;
+import dev.articlechat.answer.write.Answerer;
+import dev.articlechat.answer.write.AnswererException;
+import dev.articlechat.answer.write.ArticlePrompt;
+import dev.articlechat.answer.write.Draft;
+import dev.articlechat.answer.write.GenerationGate;
+import dev.articlechat.answer.write.ModelAnswerer;
 import dev.articlechat.ingest.Passage;
 import dev.articlechat.retrieve.Retrieval;
 import dev.articlechat.retrieve.RetrievalQuery;
@@ -134,7 +144,12 @@ final class CorpusAnswers {
     /** Who writes the answer: nobody for a request that is no question, else the model unless it cannot. */
     private Answer write(Asked asked, AnswerListener listener, FallbackReason busy) {
         if (OffTopicRequest.matches(asked.question().text())) {
+            observer.refusedUnasked(asked.standalone().text(), "off-topic-request");
             return refusal(asked, new StreamedText(verifier, List.of(), listener));
+        }
+        if (!QuestionLanguage.isEnglish(asked.question().text())) {
+            observer.refusedUnasked(asked.standalone().text(), "not-english");
+            return unanswered(asked, QuestionLanguage.ENGLISH_ONLY, new StreamedText(verifier, List.of(), listener));
         }
         if (snapshot.model().isEmpty()) {
             return extractive(asked, listener);
@@ -173,14 +188,14 @@ final class CorpusAnswers {
         StreamedText streamed = new StreamedText(verifier, read, listener);
         RetrievalQuery search = asked.standalone().search();
         Set<Passage> found = bestFound(asked.retrieval());
-        SentenceVerifier sentenceVerifier = new SentenceVerifier(words, material.articlesText(snapshot.corpus()),
-                found);
-        CheckedSentences checked = new CheckedSentences(attributor, sentenceVerifier, material,
-                asked.standalone().text(), search.hasContext() ? search.context() : "", found, streamed);
-        Optional<String> unknown = sentenceVerifier.unknownName(asked.standalone().text());
+        ReadArticles articles = new ReadArticles(words, material.articlesText(snapshot.corpus()), found);
+        CheckedSentences checked = new CheckedSentences(attributor, articles, material, asked.standalone().text(),
+                search.hasContext() ? search.context() : "", streamed, observer);
+        Optional<String> unknown = articles.unknownName(asked.standalone().text());
         if (unknown.isPresent()) {
             log.info("Refused \"{}\" without asking the model: no answer naming {} could pass",
                     asked.question().text(), unknown.get());
+            observer.refusedUnasked(asked.standalone().text(), "unknown-name");
             return refusal(asked, streamed);
         }
         long deadline = model.deadline();
@@ -241,8 +256,12 @@ final class CorpusAnswers {
 
     /** The plain refusal: the article does not say, or the request is no question about it. */
     private Answer refusal(Asked asked, StreamedText streamed) {
-        Answer refusal = new Answer(refusal(asked.question()), false, List.of(), snapshot.answererName(),
-                asked.searched(), null, null);
+        return unanswered(asked, refusal(asked.question()), streamed);
+    }
+
+    /** No answer, saying why in {@code text}. */
+    private Answer unanswered(Asked asked, String text, StreamedText streamed) {
+        Answer refusal = new Answer(text, false, List.of(), snapshot.answererName(), asked.searched(), null, null);
         streamed.finish(refusal);
         return refusal;
     }

@@ -1,5 +1,6 @@
 package dev.articlechat.answer;
 
+import dev.articlechat.answer.write.AnswererException;
 import java.util.Arrays;
 import java.util.Optional;
 

@@ -15,9 +15,15 @@ final class OffTopicRequest {
                     + "\\b(code|script|program|function|class|snippet|regex|sql|python|java(script)?|html|css|bash"
                     + "|poem|haiku|song|limerick|essay|story|joke|rap)\\b",
             "\\b(python|javascript|java|sql|bash|c\\+\\+|rust|go)\\s+(code|script|function|program)\\b",
-            "\\btranslat(e|ion|ed)\\b.{0,80}\\b(into|to|in)\\s+[a-z]+",
-            "\\b(pretend|role-?play|act as|you are now|from now on you|play the role|impersonate)\\b",
-            "\\b(ignore|disregard|forget|override)\\b.{0,30}\\b(instructions|rules|prompt|guidelines|above)\\b",
+            // a request to translate, not "Who translated the treaty into French?"
+            "(^\\W*(please\\s+)?|\\b(can|could|will|would) you (please )?)(translate|give me a translation)\\b",
+            // addressed to the bot: "Act as…" or "Can you pretend…", not "Did the minister act as a mediator?"
+            "^\\W*(please\\s+)?(pretend|role-?play|act as|you are now|from now on|play the role|impersonate)\\b",
+            "\\b(can|could|will|would) you (please )?(pretend|role-?play|act as|play the role|impersonate)\\b",
+            // the bot's own instructions, not "Why did the council ignore the safety rules?"
+            "\\b(ignore|disregard|forget|override)\\b\\s+((all|any|the|your|my|these|those|of)\\s+)*"
+                    + "((previous|prior|above|earlier|preceding|system)\\s+)?(instructions|prompts?|guidelines)\\b",
+            "\\b(ignore|disregard|forget)\\b\\s+((all|any|the|your)\\s+)*(previous|prior|above|earlier)\\b",
             "\\b(system prompt|your (instructions|rules|prompt|guidelines)|initial prompt|developer mode"
                     + "|jailbreak)\\b"));
 

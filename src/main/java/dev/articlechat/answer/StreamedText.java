@@ -1,5 +1,6 @@
 package dev.articlechat.answer;
 
+import dev.articlechat.answer.write.DraftSink;
 import dev.articlechat.retrieve.RetrievedPassage;
 import java.util.ArrayList;
 import java.util.List;

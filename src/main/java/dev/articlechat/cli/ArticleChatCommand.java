@@ -1,5 +1,11 @@
 package dev.articlechat.cli;
 
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "article-chat", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "Answers questions about a news article, citing the sentences each answer rests on.",
         subcommands = {ServeCommand.class, IndexCommand.class, AskCommand.class, EvalCommand.class,
-                FetchModelCommand.class, CommandLine.HelpCommand.class})
+                FetchModelCommand.class, NestedHelpCommand.class})
 public final class ArticleChatCommand implements Callable<Integer> {
 
     /** picocli's convention: a command line it cannot use is 2, a failure while running 1. */
@@ -55,11 +61,38 @@ public final class ArticleChatCommand implements Callable<Integer> {
         return e instanceof IllegalArgumentException ? USAGE : FAILED;
     }
 
-    private static String rootMessage(Throwable e) {
-        StringBuilder message = new StringBuilder(String.valueOf(e.getMessage()));
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            message.append(": ").append(cause.getMessage());
+    /**
+     * The message of the failure and of each cause, in words: a file system error says what went wrong with the
+     * file ("no such file"), where Java's own message is only the file's name, which the message already gives.
+     */
+    static String rootMessage(Throwable e) {
+        StringBuilder message = new StringBuilder();
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            String part = reason(cause);
+            if (part != null && !part.isBlank() && message.indexOf(part) < 0) {
+                message.append(message.isEmpty() ? "" : ": ").append(part);
+            }
         }
-        return message.toString();
+        return message.isEmpty() ? "an unexpected " + e.getClass().getSimpleName() : message.toString();
+    }
+
+    private static String reason(Throwable e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof CharacterCodingException) {
+            return "not UTF-8 text";
+        }
+        if (e instanceof FileSystemException fs) {
+            return fs.getReason() != null ? fs.getReason().toLowerCase(Locale.ROOT) : "cannot be read";
+        }
+        if (e instanceof UncheckedIOException && e.getCause() != null
+                && String.valueOf(e.getMessage()).equals(e.getCause().toString())) {
+            return null; // only the cause again
+        }
+        return e.getMessage();
     }
 }

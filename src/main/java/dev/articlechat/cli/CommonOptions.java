@@ -11,10 +11,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options every command shares. Each also reads an environment variable, named in its description. */
 final class CommonOptions {
+
+    @Mixin
+    LogFormatOption logFormat;
 
     @Option(names = "--article", paramLabel = "FILE", split = ",", defaultValue = "${env:ARTICLE}",
             description = "Article file: plain text (first line is the title) or an HTML page (.html, .htm), of "

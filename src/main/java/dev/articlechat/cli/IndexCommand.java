@@ -12,9 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -49,11 +47,25 @@ final class IndexCommand implements Callable<Integer> {
             Settings settings = common.settings();
             ArticleStore store = ArticleChat.store(settings).orElseThrow();
             ArticleLoader loader = new ArticleLoader();
+            Corpus served = ArticleChat.load(settings);
             for (Path file : files) {
                 ArticleFormat format = ArticleFormat.of(file);
-                String content = Files.readString(file, StandardCharsets.UTF_8);
-                String raw = loader.rawText(format, content);
-                Article article = loader.parse(ArticleLoader.idFromTitle(raw), raw);
+                String content;
+                Article article;
+                try {
+                    content = Files.readString(file, StandardCharsets.UTF_8);
+                    String raw = loader.rawText(format, content);
+                    article = loader.parse(ArticleLoader.idFromTitle(raw), raw);
+                } catch (IOException e) {
+                    throw new IOException("cannot add " + file, e);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("cannot add " + file, e);
+                }
+                if (served.isGiven(article.id())) {
+                    // as POST /admin/articles refuses it: the file given at start owns the id
+                    throw new IllegalArgumentException("cannot add " + file + ": its id \"" + article.id()
+                            + "\" is that of an article given at start (--article, --articles-dir or the bundled one)");
+                }
                 store.save(article.id(), format, content);
                 System.out.println("Added " + article.id() + ": \"" + article.title() + "\", "
                         + article.passages().size() + " passages");
@@ -74,11 +86,11 @@ final class IndexCommand implements Callable<Integer> {
         public Integer call() {
             Settings settings = common.settings();
             Corpus corpus = ArticleChat.load(settings);
-            Set<String> stored = ArticleChat.store(settings).map(store -> store.list().stream()
-                    .map(ArticleStore.Stored::id).collect(Collectors.toSet())).orElse(Set.of());
             for (Article article : corpus.articles()) {
                 System.out.printf("%s\t%d passages\t%s\t%s%n", article.id(), article.passages().size(),
-                        stored.contains(article.id()) ? "added" : "file", article.title());
+                        corpus.isGiven(article.id()) ? "file" : "added", article.title());
+                article.passages().stream().filter(article::isQuarantined).forEach(p -> System.out.printf(
+                        "  quarantined %s (addressed to an assistant): %s%n", p.id(), p.text().replaceAll("\\s+", " ")));
             }
             System.out.println(corpus.articles().size() + " articles");
             return 0;

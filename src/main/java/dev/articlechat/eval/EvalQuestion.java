@@ -18,6 +18,12 @@ public record EvalQuestion(String id, String kind, String q,
                            List<Turn> history, String articleId) {
 
     public static final String OUT_OF_SCOPE = "out_of_scope";
+    /**
+     * A question whose premise the article contradicts ("Why did the council reject the barrier?" of an article
+     * saying it approved it): it must be refused, or answered with the correction {@code answer_any} and
+     * {@code evidence_any} describe; repeating the premise is a wrong answer shown.
+     */
+    public static final String FALSE_PREMISE = "false_premise";
 
     public EvalQuestion {
         answerAny = answerAny == null ? List.of() : answerAny;
@@ -27,5 +33,9 @@ public record EvalQuestion(String id, String kind, String q,
 
     public boolean outOfScope() {
         return OUT_OF_SCOPE.equals(kind);
+    }
+
+    public boolean falsePremise() {
+        return FALSE_PREMISE.equals(kind);
     }
 }

@@ -45,7 +45,7 @@ public final class Evaluator {
         EvalRun run = new EvalRun(answers, checks);
         for (EvalQuestion q : questions) {
             Answer answer = run.ask(new Question(q.q(), q.history(), q.articleId()),
-                    sentence -> !q.outOfScope() && matchesAnswer(sentence, q));
+                    sentence -> !q.outOfScope() && !q.answerAny().isEmpty() && matchesAnswer(sentence, q));
             run.score(q.id(), q.q(), q.answerAny(), answer, grade(q, answer), firstCitationQuotesEvidence(q, answer));
         }
         return run.report(mode);
@@ -55,6 +55,10 @@ public final class Evaluator {
     public static Outcome grade(EvalQuestion q, Answer answer) {
         boolean right = matchesAnswer(answer.answer(), q)
                 && answer.citations().stream().anyMatch(c -> quotesEvidence(c, q));
+        if (q.falsePremise()) {
+            // refused, or corrected with what the article says: both are handled; anything else repeats the premise
+            return Outcome.of(false, answer.answered() && !right, false);
+        }
         return Outcome.of(!q.outOfScope(), answer.answered(), right);
     }
 

@@ -21,7 +21,8 @@ import java.util.Map;
 /**
  * {@code POST /admin/articles} adds or replaces an article (plain text, an HTML page, or JSON {@code {"title",
  * "text", "id"?}}), 202 once it is stored and being indexed; {@code DELETE /admin/articles/{id}} removes one. A
- * body that is no article is refused with a 4xx before anything is stored, so the articles served stay as they are.
+ * body that is no article is refused with a 4xx before anything is stored, so the articles served stay as they are;
+ * an article from a file given at start is neither replaced nor removed (409), as the next start reads it again.
  */
 final class AdminArticlesController {
 
@@ -53,6 +54,8 @@ final class AdminArticlesController {
             throw new BadRequestResponse("This is no article: " + e.getMessage());
         } catch (IllegalStateException e) {
             throw new HttpResponseException(HttpStatus.SERVICE_UNAVAILABLE.getCode(), "The server is stopping.");
+        } catch (ArticleLibrary.FromAFileException e) {
+            throw new HttpResponseException(HttpStatus.CONFLICT.getCode(), e.getMessage());
         }
         ctx.status(HttpStatus.ACCEPTED).json(Map.of("id", added.id(), "title", added.title(),
                 "passages", added.passages(), "replaced", added.replaced(), "status", "indexing",
@@ -66,12 +69,12 @@ final class AdminArticlesController {
             removal = library.remove(id);
         } catch (IllegalStateException e) {
             throw new HttpResponseException(HttpStatus.SERVICE_UNAVAILABLE.getCode(), "The server is stopping.");
+        } catch (ArticleLibrary.FromAFileException e) {
+            throw new HttpResponseException(HttpStatus.CONFLICT.getCode(), e.getMessage());
         }
         switch (removal) {
             case REMOVED -> ctx.status(HttpStatus.ACCEPTED).json(Map.of("id", id, "status", "removing"));
             case UNKNOWN -> throw new NotFoundResponse("No article has the id \"" + id + "\".");
-            case FROM_A_FILE -> throw new HttpResponseException(HttpStatus.CONFLICT.getCode(), "Article \"" + id
-                    + "\" is served from a file given at start (--article or --articles-dir); remove it there.");
         }
     }
 

@@ -56,6 +56,17 @@ final class AskRequestReader {
         return QuestionText.of(node.asText());
     }
 
+    /**
+     * The one limit on a conversation, for {@code /api/ask}, its stream and {@code /v1/chat/completions} alike:
+     * a longer one costs the model its time on turns that no longer matter to a follow-up.
+     */
+    static void requireAtMostMaxTurns(int turns) {
+        if (turns > MAX_HISTORY_TURNS) {
+            throw new BadRequestResponse("The conversation before the question has " + turns + " turns; at most "
+                    + MAX_HISTORY_TURNS + " are taken: send only the latest.");
+        }
+    }
+
     private static List<Turn> history(JsonNode node) {
         if (node == null || node.isNull()) {
             return List.of();
@@ -63,9 +74,7 @@ final class AskRequestReader {
         if (!node.isArray()) {
             throw new BadRequestResponse("\"history\" must be an array of {\"role\", \"content\"} turns.");
         }
-        if (node.size() > MAX_HISTORY_TURNS) {
-            throw new BadRequestResponse("\"history\" has more than " + MAX_HISTORY_TURNS + " turns.");
-        }
+        requireAtMostMaxTurns(node.size());
         List<Turn> turns = new ArrayList<>();
         for (JsonNode turn : node) {
             JsonNode role = turn.get("role");

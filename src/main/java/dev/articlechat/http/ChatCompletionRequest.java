@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * A chat-completions request as OpenAI clients send it, read into a question: the last message is the
  * question and must come from the user; earlier user and assistant messages are the history. System
- * messages are ignored: the bot's instructions are its own, and a client cannot replace them.
+ * messages are ignored: the bot's instructions are its own, and a client cannot replace them. The history has
+ * the limit of {@code /api/ask}'s (a longer conversation is a 400, not cut: the client says which turns matter).
  */
 record ChatCompletionRequest(Question question, boolean stream) {
 
@@ -42,10 +43,9 @@ record ChatCompletionRequest(Question question, boolean stream) {
             throw new BadRequestResponse("The last message must be the user's question.");
         }
         turns.remove(turns.size() - 1);
+        AskRequestReader.requireAtMostMaxTurns(turns.size());
         String question = QuestionText.of(lastUserText);
-        // Chat clients send the whole conversation; only its latest turns matter to a follow-up.
-        List<Turn> history = turns.subList(Math.max(0, turns.size() - AskRequestReader.MAX_HISTORY_TURNS), turns.size());
-        return new ChatCompletionRequest(new Question(question, history, articleId(root.get("model"))),
+        return new ChatCompletionRequest(new Question(question, List.copyOf(turns), articleId(root.get("model"))),
                 stream.asBoolean(false));
     }
 

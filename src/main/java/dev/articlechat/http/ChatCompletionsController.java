@@ -8,6 +8,7 @@ import dev.articlechat.answer.GenerationsBusyException;
 import dev.articlechat.answer.Source;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The OpenAI-compatible surface, so that existing OpenAI clients and chat UIs can talk to the bot:
- * {@code POST /v1/chat/completions}, whole or streamed, and {@code GET /v1/models}. Whatever model a client
+ * {@code POST /v1/chat/completions}, whole or streamed, {@code GET /v1/models} and {@code GET /v1/models/{id}}. Whatever model a client
  * names, the bot answers; the verified citations travel in a {@code citations} field beside the choices.
  */
 final class ChatCompletionsController {
@@ -47,6 +48,17 @@ final class ChatCompletionsController {
         models.add(model(MODEL_ID));
         answers.corpus().articles().forEach(article -> models.add(model(modelName(Optional.of(article.id())))));
         ctx.json(Map.of("object", "list", "data", models));
+    }
+
+    /** One model of {@link #models}, as OpenAI's {@code models.retrieve} asks for it; any other name is a 404. */
+    void model(Context ctx) {
+        String id = ctx.pathParam("id");
+        boolean known = id.equals(MODEL_ID) || (id.startsWith(MODEL_ID + ":")
+                && answers.corpus().article(id.substring(MODEL_ID.length() + 1)).isPresent());
+        if (!known) {
+            throw new NotFoundResponse("No model has the id \"" + id + "\"; GET /v1/models lists them.");
+        }
+        ctx.json(model(id));
     }
 
     /** The model that answers from one article, or from every article: as listed, and as named in answers. */

@@ -7,6 +7,10 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.net.URI;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Who may call {@code /api/*} and {@code /v1/*} from a browser, decided before any route runs. A request that
@@ -18,6 +22,7 @@ import java.util.Locale;
  */
 final class CorsPolicy {
 
+    private static final Logger log = LoggerFactory.getLogger(CorsPolicy.class);
     /** Browsers cache a preflight for at most 2 hours (Chromium) anyway. */
     static final String MAX_AGE_SECONDS = "7200";
     static final String ALLOWED_METHODS = "GET, HEAD, POST, OPTIONS";
@@ -25,9 +30,29 @@ final class CorsPolicy {
     static final String EXPOSED_HEADERS = "Retry-After, X-Request-Id";
 
     private final HttpSettings settings;
+    private final RefusedOrigins refusedOrigins = new RefusedOrigins();
 
     private CorsPolicy(HttpSettings settings) {
         this.settings = settings;
+    }
+
+    /**
+     * The browser keeps a refused page from reading why (the widget can only say it cannot reach the server), so the
+     * log says it, once per origin: a site that embeds the widget without being listed shows up at its first question.
+     */
+    private static final class RefusedOrigins {
+        /** A bound on what is remembered: origins are the client's to invent. */
+        private static final int REMEMBERED = 256;
+        private final Set<String> seen = ConcurrentHashMap.newKeySet();
+
+        void note(String origin, String path) {
+            String key = origin.toLowerCase(Locale.ROOT);
+            if (seen.size() < REMEMBERED && seen.add(key)) {
+                log.warn("Refused a request to {} from a page on {}: neither this server's own nor a --cors-origin; "
+                        + "serve with --cors-origin {} to let it use the API (logged once per origin)", path, origin,
+                        origin);
+            }
+        }
     }
 
     static void apply(JavalinConfig config, HttpSettings settings) {
@@ -45,6 +70,7 @@ final class CorsPolicy {
             return;
         }
         if (!allowed(origin)) {
+            refusedOrigins.note(origin, ctx.path());
             throw new HttpResponseException(HttpStatus.FORBIDDEN.getCode(),
                     "Pages on " + origin + " may not call this API; the server allows only its own pages"
                             + (settings.corsOrigins().isEmpty() ? "." : " and those of its configured origins."));

@@ -102,6 +102,7 @@ public final class HttpApi {
             config.routes.post("/api/ask", ask::ask);
             config.routes.post("/api/ask/stream", askStream::stream);
             getAndHead(config, "/v1/models", completions::models);
+            getAndHead(config, "/v1/models/{id}", completions::model);
             config.routes.post("/v1/chat/completions", completions::complete);
             SlackSettings slack = options.slack();
             if (slack != null && operations.shutdownGrace().isZero()) {

@@ -35,6 +35,12 @@ final class JsonJettyErrors extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
+        if (code == HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505) {
+            // Jetty's answer to a request line without a version (HTTP/0.9) or with one it does not know: the client
+            // sent a malformed request, which is a 4xx; a 5xx would page an operator for nothing the server did
+            code = HttpStatus.BAD_REQUEST_400;
+            response.setStatus(code);
+        }
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         // the path as sent: one that cannot be decoded (bytes that are not UTF-8) is why some of these errors come
         response.write(true, ByteBuffer.wrap(body(request.getHttpURI().getPath(), code)), callback);

@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads the articles to serve: the files given, plain text or HTML pages ({@link ArticleFormat}), or the bundled
- * article when none are given; then the articles added while serving, from the store. A stored article replaces
- * a given one of the same id.
+ * article when none are given; then the articles added while serving, from the store. An article from a file
+ * owns its id: a stored article of the same id (stored before uploads of such ids were refused) is not served,
+ * and the server says so each time it reads the articles.
  */
 public final class ArticleLoader {
 
@@ -32,8 +33,20 @@ public final class ArticleLoader {
 
     /** @param stored the articles added while serving ({@link ArticleStore#list()}) */
     public Corpus load(List<Path> files, List<ArticleStore.Stored> stored) {
+        List<String> raws = files.isEmpty() ? List.of(readBundled()) : files.stream().map(ArticleLoader::read).toList();
+        List<Article> given = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (String raw : raws) {
+            given.add(parser.parse(unique(idFromTitle(raw), ids), raw));
+        }
         List<Article> added = new ArrayList<>();
         for (ArticleStore.Stored article : stored) {
+            if (ids.contains(article.id())) {
+                log.warn("The stored article {} is not served: an article given at start (--article, --articles-dir "
+                        + "or the bundled one) has the id \"{}\", and it wins; delete {} to silence this",
+                        article.file(), article.id(), article.file());
+                continue;
+            }
             try {
                 added.add(parser.parse(article.id(), read(article.file())));
             } catch (IllegalArgumentException | UncheckedIOException e) {
@@ -41,24 +54,26 @@ public final class ArticleLoader {
                 log.warn("Skipping the stored article {}: {}", article.file(), e.getMessage());
             }
         }
-        Set<String> replaced = new HashSet<>();
-        added.forEach(a -> replaced.add(a.id()));
-        List<String> raws = files.isEmpty() ? List.of(readBundled()) : files.stream().map(ArticleLoader::read).toList();
-        List<Article> articles = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
-        for (String raw : raws) {
-            String id = unique(idFromTitle(raw), ids);
-            if (!replaced.contains(id)) {
-                articles.add(parser.parse(id, raw));
-            }
-        }
-        articles.addAll(added);
-        return new Corpus(articles);
+        given.forEach(ArticleLoader::reportQuarantined);
+        added.forEach(ArticleLoader::reportQuarantined);
+        return new Corpus(given, added);
     }
 
     /** Reads an article that is being added, from its raw text ({@link #rawText}). */
     public Article parse(String id, String raw) {
-        return parser.parse(id, raw);
+        Article article = parser.parse(id, raw);
+        reportQuarantined(article);
+        return article;
+    }
+
+    /** An operator should know that an article tries to steer the bot, and which sentences do. */
+    private static void reportQuarantined(Article article) {
+        for (Passage passage : article.passages()) {
+            if (article.isQuarantined(passage)) {
+                log.warn("Article {}: {} is addressed to an assistant, so it is never read by a model or cited: "
+                        + "\"{}\"", article.id(), passage.id(), passage.text().replaceAll("\\s+", " "));
+            }
+        }
     }
 
     /** An article's raw text, title on the first line, as it came in: plain text as it is, an HTML page read. */

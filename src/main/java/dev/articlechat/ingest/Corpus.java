@@ -8,8 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The articles being served, each with its own passages. */
 public final class Corpus {
@@ -17,8 +20,24 @@ public final class Corpus {
     private final List<Article> articles;
     private final List<Passage> passages;
     private final Map<String, Article> articlesById = new LinkedHashMap<>();
+    /** The ids of the articles given at start (files, or the bundled one): they cannot be replaced or removed. */
+    private final Set<String> given;
 
+    /** Articles all given at start. */
     public Corpus(List<Article> articles) {
+        this(articles, List.of());
+    }
+
+    /**
+     * @param given the articles from files given at start, or the bundled one
+     * @param added the articles added while serving
+     */
+    public Corpus(List<Article> given, List<Article> added) {
+        this(concat(given, added), given.stream().map(Article::id).collect(Collectors.toUnmodifiableSet()));
+    }
+
+    private Corpus(List<Article> articles, Set<String> given) {
+        this.given = given;
         if (articles.isEmpty()) {
             throw new IllegalArgumentException("a corpus needs at least one article");
         }
@@ -44,6 +63,11 @@ public final class Corpus {
         return Optional.ofNullable(articlesById.get(id));
     }
 
+    /** Whether the article of this id comes from a file given at start (or is the bundled one). */
+    public boolean isGiven(String id) {
+        return given.contains(id);
+    }
+
     /** Every passage of every article, article by article. */
     public List<Passage> passages() {
         return passages;
@@ -51,6 +75,12 @@ public final class Corpus {
 
     public Article articleOf(Passage passage) {
         return articlesById.get(passage.articleId());
+    }
+
+    /** True for a passage addressed to an assistant ({@link Article#isQuarantined}): never read, found or cited. */
+    public boolean isQuarantined(Passage passage) {
+        Article article = articlesById.get(passage.articleId());
+        return article != null && article.isQuarantined(passage);
     }
 
     /**
@@ -86,6 +116,10 @@ public final class Corpus {
             text.append(p.id()).append(':').append(p.start()).append('-').append(p.end()).append(';');
         }
         return sha256(text.toString());
+    }
+
+    private static List<Article> concat(List<Article> first, List<Article> second) {
+        return Stream.concat(first.stream(), second.stream()).toList();
     }
 
     private static String sha256(String text) {

@@ -1,7 +1,14 @@
 package dev.articlechat.ingest;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene912.Lucene912Codec;
@@ -37,7 +44,7 @@ public final class IndexSchema {
     public static final String ARTICLES_KEY = "article-chat.articles";
 
     /** Bumped whenever a field above changes meaning, so old indexes are rebuilt rather than misread. */
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
 
     /**
      * Vectors are searched as bytes (Lucene's scalar quantisation, 7 bits a dimension): a question reads a
@@ -49,8 +56,31 @@ public final class IndexSchema {
     private IndexSchema() {
     }
 
+    /**
+     * Lucene's {@code EnglishAnalyzer} chain with two folds before the stop words and the stemmer: spelled-out
+     * numbers into digits ({@link NumberWordFilter}: "twelve months" and "12 months" are the same terms) and
+     * irregular verb forms into their verbs ({@link IrregularFormFilter}: "met" and "meeting"), in the index and in
+     * every comparison of an answer with its sources.
+     */
     public static Analyzer analyzer() {
-        return new EnglishAnalyzer();
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer source = new StandardTokenizer();
+                TokenStream result = new EnglishPossessiveFilter(source);
+                result = new LowerCaseFilter(result);
+                result = new NumberWordFilter(result, NumberWords.english());
+                result = new IrregularFormFilter(result);
+                result = new StopFilter(result, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+                result = new PorterStemFilter(result);
+                return new TokenStreamComponents(source, result);
+            }
+
+            @Override
+            protected TokenStream normalize(String fieldName, TokenStream in) {
+                return new LowerCaseFilter(in);
+            }
+        };
     }
 
     /** How the index is written: Lucene's default, but for the vectors. */

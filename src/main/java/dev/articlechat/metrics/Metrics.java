@@ -2,7 +2,7 @@ package dev.articlechat.metrics;
 
 import dev.articlechat.answer.Answer;
 import dev.articlechat.answer.AnswerObserver;
-import dev.articlechat.answer.GenerationGate;
+import dev.articlechat.answer.write.GenerationGate;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;

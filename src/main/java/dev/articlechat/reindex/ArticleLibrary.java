@@ -23,13 +23,19 @@ public final class ArticleLibrary {
     public record Added(String id, String title, int passages, boolean replaced, long job) {
     }
 
+    /** An upload or a removal named an article that comes from a file given at start; nothing was changed. */
+    public static final class FromAFileException extends Exception {
+        public FromAFileException(String id) {
+            super("Article \"" + id + "\" is served from a file given at start (--article or --articles-dir, or it is "
+                    + "the bundled article); change or remove it there, or upload it with another id.");
+        }
+    }
+
     /** How a removal went. */
     public enum Removal {
         REMOVED,
         /** No article has the id. */
-        UNKNOWN,
-        /** The article comes from a file given at start, which the next start would read again. */
-        FROM_A_FILE
+        UNKNOWN
     }
 
     private final ArticleStore store;
@@ -47,12 +53,16 @@ public final class ArticleLibrary {
     /**
      * @throws IllegalArgumentException when it is no article: no title, no paragraph of prose, a bad id
      * @throws IllegalStateException    when the server is stopping
+     * @throws FromAFileException       when the id is that of an article given at start, which owns it
      */
-    public synchronized Added add(Upload upload) throws IOException {
+    public synchronized Added add(Upload upload) throws IOException, FromAFileException {
         String raw = loader.rawText(upload.format(), upload.content());
         String id = upload.id() != null ? upload.id() : ArticleLoader.idFromTitle(raw);
         if (!ArticleStore.ID.matcher(id).matches()) {
             throw new IllegalArgumentException("An article id is 1 to 64 lower-case letters, digits and hyphens.");
+        }
+        if (served.get().isGiven(id)) {
+            throw new FromAFileException(id);
         }
         Article article = loader.parse(id, raw);
         boolean replaced = served.get().article(id).isPresent();
@@ -61,12 +71,19 @@ public final class ArticleLibrary {
         return new Added(id, article.title(), article.passages().size(), replaced, job.id());
     }
 
-    /** @throws IllegalStateException when the server is stopping */
-    public synchronized Removal remove(String id) throws IOException {
+    /**
+     * @throws IllegalStateException when the server is stopping
+     * @throws FromAFileException    when the article comes from a file given at start, which the next start would
+     *                               read again
+     */
+    public synchronized Removal remove(String id) throws IOException, FromAFileException {
+        if (served.get().isGiven(id)) {
+            throw new FromAFileException(id);
+        }
         if (ArticleStore.ID.matcher(id).matches() && store.delete(id)) {
             reindex.request();
             return Removal.REMOVED;
         }
-        return served.get().article(id).isPresent() ? Removal.FROM_A_FILE : Removal.UNKNOWN;
+        return Removal.UNKNOWN;
     }
 }

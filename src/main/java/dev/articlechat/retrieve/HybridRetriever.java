@@ -66,7 +66,6 @@ public final class HybridRetriever {
             };
             List<RetrievedPassage> hits = ranking.entrySet().stream()
                     .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                    .limit(limit)
                     .map(e -> {
                         PassageSearcher.Hit l = lexical.get(e.getKey());
                         PassageSearcher.Hit s = semantic.get(e.getKey());
@@ -74,6 +73,8 @@ public final class HybridRetriever {
                         return new RetrievedPassage(passage, e.getValue(), l == null ? 0 : l.score(),
                                 s == null ? 0 : s.score(), false);
                     })
+                    .filter(hit -> !corpus.isQuarantined(hit.passage())) // an instruction to assistants is no answer
+                    .limit(limit)
                     .toList();
             List<QueryTerm> contextTerms = query.hasContext() ? questionTerms(query.context(), articleId) : List.of();
             int searched = articleId.flatMap(corpus::article).map(a -> a.passages().size()).orElse(searcher.size());
@@ -120,7 +121,8 @@ public final class HybridRetriever {
             List<Passage> article = corpus.articleOf(hit.passage()).passages();
             for (int offset = -window; offset <= window; offset++) {
                 int ordinal = hit.passage().ordinal() + offset;
-                if (ordinal >= 0 && ordinal < article.size() && added.add(article.get(ordinal))) {
+                if (ordinal >= 0 && ordinal < article.size() && !corpus.isQuarantined(article.get(ordinal))
+                        && added.add(article.get(ordinal))) {
                     widened.add(new RetrievedPassage(article.get(ordinal), 0, 0, 0, true));
                 }
             }

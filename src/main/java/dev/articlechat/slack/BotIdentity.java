@@ -26,7 +26,7 @@ final class BotIdentity {
                 known = slack.identity();
                 log.info("Slack bot user is {}", known.userId());
             } catch (SlackCallFailed e) {
-                log.warn("Could not learn the bot's own Slack user id: {}", e.getMessage());
+                log.warn("Could not learn the bot's own Slack user id: {}", e.reason());
             }
         }
         return Optional.ofNullable(known);

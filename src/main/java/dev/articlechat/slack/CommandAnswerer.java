@@ -34,7 +34,7 @@ final class CommandAnswerer {
         try {
             slack.respond(responseUrl, visibleTo, message);
         } catch (SlackCallFailed e) {
-            log.error("Could not post a slash command's answer: {}", e.getMessage());
+            log.error("Could not post a slash command's answer: {}", e.reason());
         }
     }
 }

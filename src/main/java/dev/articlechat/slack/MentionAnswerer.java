@@ -76,7 +76,7 @@ final class MentionAnswerer {
         try {
             return history.before(asked, identity);
         } catch (SlackCallFailed e) {
-            log.warn("Answering without the thread's history: {}", e.getMessage());
+            log.warn("Answering without the thread's history: {}", e.reason());
             return List.of();
         }
     }
@@ -86,7 +86,7 @@ final class MentionAnswerer {
             slack.postInThread(asked.channel(), asked.replyThread(), message);
         } catch (SlackCallFailed e) {
             log.error("Could not post the answer in {} thread {}: {}", asked.channel(), asked.replyThread(),
-                    e.getMessage());
+                    e.reason());
         }
     }
 
@@ -100,7 +100,7 @@ final class MentionAnswerer {
             }
             return true;
         } catch (SlackCallFailed e) {
-            log.info("Could not {} the working reaction: {}", add ? "add" : "remove", e.getMessage());
+            log.info("Could not {} the working reaction: {}", add ? "add" : "remove", e.reason());
             return false;
         }
     }

@@ -27,11 +27,11 @@ final class RetryingCaller {
             } catch (SlackCallFailed e) {
                 Duration wait = e.retryAfter() != null ? e.retryAfter() : policy.backoff(attempt);
                 if (!e.retryable() || attempt >= policy.attempts() || wait.compareTo(policy.maxRetryAfter()) > 0) {
-                    log.warn("Slack {} failed for good after {} attempt(s): {}", what, attempt, e.getMessage());
+                    log.warn("Slack {} failed for good after {} attempt(s): {}", what, attempt, e.reason());
                     throw e;
                 }
                 log.info("Slack {} failed (attempt {} of {}): {}; retrying in {} ms", what, attempt,
-                        policy.attempts(), e.getMessage(), wait.toMillis());
+                        policy.attempts(), e.reason(), wait.toMillis());
                 sleep(wait);
             }
         }

@@ -22,6 +22,22 @@ final class SlackCallFailed extends RuntimeException {
         this(message, retryable, null, null);
     }
 
+    /**
+     * The message and, after it, what each cause adds ("response_url: HTTP 502: connect timed out"): the final
+     * failure's log line is all an operator gets, and the first message alone often names only the call.
+     */
+    String reason() {
+        StringBuilder reason = new StringBuilder(String.valueOf(getMessage()));
+        for (Throwable cause = getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            String part = cause.getMessage() == null || cause.getMessage().isBlank()
+                    ? cause.getClass().getSimpleName() : cause.getMessage();
+            if (reason.indexOf(part) < 0) {
+                reason.append(": ").append(part);
+            }
+        }
+        return reason.toString();
+    }
+
     boolean retryable() {
         return retryable;
     }

@@ -3,6 +3,12 @@ package dev.articlechat.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.articlechat.answer.rewrite.QuestionRewriters;
+import dev.articlechat.answer.write.Answerer;
+import dev.articlechat.answer.write.Draft;
+import dev.articlechat.answer.write.DraftSink;
+import dev.articlechat.answer.write.ExtractiveAnswerer;
+import dev.articlechat.answer.write.GenerationGate;
 import dev.articlechat.ingest.Corpus;
 import dev.articlechat.ingest.Embeddings;
 import dev.articlechat.ingest.IndexGenerations;

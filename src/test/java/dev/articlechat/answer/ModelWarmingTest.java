@@ -2,11 +2,12 @@ package dev.articlechat.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.articlechat.answer.write.ModelAnswerer;
 import dev.articlechat.http.HttpApi;
 import dev.articlechat.http.ServerOptions;
 import dev.articlechat.support.FakeModelAnswers;
-import dev.articlechat.support.FakeOpenAiServer;
 import dev.articlechat.support.FakeOpenAiServer.Reply;
+import dev.articlechat.support.FakeOpenAiServer;
 import io.javalin.testtools.JavalinTest;
 import java.io.IOException;
 import java.time.Duration;

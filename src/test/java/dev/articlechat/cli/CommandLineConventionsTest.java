@@ -32,6 +32,25 @@ class CommandLineConventionsTest {
         assertThat(articleChat(command, "--version").out()).startsWith("article-chat " + pomVersion());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"index add", "index list"})
+    void help_explains_a_nested_command_itself_as_its_own_help_option_does(String command) {
+        String[] names = command.split(" ");
+        Run help = articleChat("help", names[0], names[1]);
+        Run option = articleChat(names[0], names[1], "--help");
+
+        assertThat(help.exitCode()).as(help.err()).isZero();
+        assertThat(help.out()).startsWith("Usage: article-chat " + command).isEqualTo(option.out());
+    }
+
+    @Test
+    void help_of_a_command_that_does_not_exist_is_a_usage_error_naming_the_commands_there_are() {
+        Run run = articleChat("help", "index", "remove");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("no command \"index remove\"", "add", "list");
+    }
+
     @Test
     void prints_the_version_of_the_pom() throws IOException {
         Run run = articleChat("--version");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.articlechat.ArticleChat;
 import dev.articlechat.Settings;
+import dev.articlechat.ingest.ArticleFormat;
 import dev.articlechat.reindex.ArticleLibrary;
 import dev.articlechat.reindex.ReindexJobs;
 import dev.articlechat.support.AdminClient;
@@ -140,6 +141,42 @@ class ArticleUploadTest {
         AdminClient.Reply bundled = admin.delete("/admin/articles/carney-praises-renewed-canada-china");
         assertThat(bundled.status()).isEqualTo(409);
         JsonErrors.assertError("/admin/articles/x", 409, bundled.body());
+    }
+
+    @Test
+    void an_article_from_a_file_cannot_be_replaced_by_an_upload_any_more_than_removed() {
+        String bundled = "carney-praises-renewed-canada-china";
+        String before = admin.get("/api/article?id=" + bundled).json().get("text").asText();
+
+        AdminClient.Reply upload = admin.send("POST", "/admin/articles", "application/json", bytes("""
+                {"id": "%s", "title": "Takeover", "text": "Nobody met anybody in Beijing on Friday. \
+                The talks were cancelled."}""".formatted(bundled)));
+        AdminClient.Reply removal = admin.delete("/admin/articles/" + bundled);
+
+        assertThat(upload.status()).as(upload.body()).isEqualTo(409);
+        JsonErrors.assertError("/admin/articles", 409, upload.body());
+        assertThat(JsonErrors.message(upload.body())).contains(bundled, "file given at start");
+        assertThat(removal.status()).isEqualTo(409);
+        assertThat(JsonErrors.message(removal.body())).isEqualTo(JsonErrors.message(upload.body()));
+        assertThat(admin.get("/admin/reindex").json().get("id").asLong()).as("no re-index was started").isZero();
+        assertThat(ArticleChat.store(settings).orElseThrow().contains(bundled)).as("nothing stored").isFalse();
+        assertThat(admin.get("/api/article?id=" + bundled).json().get("text").asText()).isEqualTo(before);
+    }
+
+    @Test
+    void a_stored_article_with_the_id_of_a_file_is_not_served_after_a_restart() throws IOException {
+        String bundled = "carney-praises-renewed-canada-china";
+        String before = admin.get("/api/article?id=" + bundled).json().get("text").asText();
+        // as an older server stored it, when such uploads were accepted
+        ArticleChat.store(settings).orElseThrow().save(bundled, ArticleFormat.TEXT,
+                "Takeover\n\nNobody met anybody in Beijing on Friday. The talks were cancelled.\n");
+
+        stop();
+        start();
+
+        assertThat(admin.get("/api/article?id=" + bundled).json().get("text").asText()).isEqualTo(before);
+        assertAnswersAbout(bundled, "Who did Carney meet in Beijing?", "Xi Jinping");
+        assertThat(listed()).filteredOn(bundled::equals).hasSize(1);
     }
 
     @Test

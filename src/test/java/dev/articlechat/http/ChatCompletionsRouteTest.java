@@ -166,6 +166,27 @@ class ChatCompletionsRouteTest {
         });
     }
 
+    @Test
+    void retrieves_each_listed_model_by_its_id_as_an_openai_client_does_and_an_unknown_one_is_a_404() {
+        JavalinTest.test(app, (server, client) -> {
+            for (String id : List.of("article-chat", "article-chat:carney-praises-renewed-canada-china",
+                    "article-chat%3Acarney-praises-renewed-canada-china")) {
+                var response = client.get("/v1/models/" + id);
+                String body = response.body().string();
+
+                assertThat(response.code()).as(id + ": " + body).isEqualTo(200);
+                assertThat(JSON.readTree(body).get("id").asText()).isEqualTo(id.replace("%3A", ":"));
+                assertThat(JSON.readTree(body).get("object").asText()).isEqualTo("model");
+            }
+            for (String unknown : List.of("gpt-4o", "article-chat:no-such-article", "article-chat:")) {
+                var response = client.get("/v1/models/" + unknown);
+
+                assertThat(response.code()).as(unknown).isEqualTo(404);
+                JsonErrors.assertError("/v1/models/" + unknown, 404, response.body().string());
+            }
+        });
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"{}", "{\"messages\": []}",
             "{\"messages\": [{\"role\": \"assistant\", \"content\": \"Hi\"}]}",

@@ -265,6 +265,7 @@ class DocumentedApiTest {
                 String id = JSON.readTree(addArticle().body()).get("id").asText();
                 yield send("DELETE", "/admin/articles/" + id, null, null, admin());
             }
+            case "GET /v1/models/{id}" -> send("GET", "/v1/models/article-chat", null, null, Map.of());
             case "POST /admin/reindex" -> reindex();
             case "GET /admin/reindex" -> lastReindex();
             default -> send(route.method(), route.path().replaceAll("\\{[^}]+}", "unknown"), null, null,

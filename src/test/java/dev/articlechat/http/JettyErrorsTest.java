@@ -43,7 +43,17 @@ class JettyErrorsTest {
     void answers_a_malformed_request_line_with_a_json_error() throws IOException {
         String reply = send("GET /health HTTP/9.9\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
-        assertThat(reply).matches("(?s)HTTP/1.1 [45]\\d\\d .*").contains("application/json").doesNotContain("<html");
+        assertThat(reply).startsWith("HTTP/1.1 400").contains("application/json").doesNotContain("<html");
+    }
+
+    @Test
+    void answers_an_http_0_9_request_line_with_a_json_400_not_a_5xx() throws IOException {
+        for (String line : List.of("GET /health\r\n\r\n", "GET /health\n\n", "GET /\r\n", "GET /health HTTP/0.9\r\n\r\n")) {
+            String reply = send(line);
+
+            assertThat(reply).as(line).startsWith("HTTP/1.1 400").contains("application/json")
+                    .contains("\"status\":400").doesNotContain("<html");
+        }
     }
 
     @Test

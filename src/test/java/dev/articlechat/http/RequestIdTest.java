@@ -3,10 +3,10 @@ package dev.articlechat.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import dev.articlechat.answer.Answerer;
-import dev.articlechat.answer.Draft;
-import dev.articlechat.answer.DraftSink;
 import dev.articlechat.answer.Question;
+import dev.articlechat.answer.write.Answerer;
+import dev.articlechat.answer.write.Draft;
+import dev.articlechat.answer.write.DraftSink;
 import dev.articlechat.retrieve.Retrieval;
 import dev.articlechat.support.CapturedLogs;
 import dev.articlechat.support.ResponseHeaders;

@@ -2,8 +2,10 @@ package dev.articlechat.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.articlechat.support.CapturedLogs;
 import dev.articlechat.support.JsonErrors;
 import dev.articlechat.support.TestApp;
 import io.javalin.Javalin;
@@ -150,6 +152,26 @@ class WebRoutesTest {
                 assertThat(foreignPreflight.statusCode()).isEqualTo(403);
                 assertThat(foreignPreflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
             });
+        }
+    }
+
+    @Test
+    void logs_a_refused_origin_once_with_how_to_allow_it_since_the_page_cannot_read_why() {
+        try (CapturedLogs logs = CapturedLogs.start()) {
+            JavalinTest.test(app(EMBEDDER), (server, client) -> {
+                for (int i = 0; i < 3; i++) {
+                    send(server.port(), "POST", "/api/ask", "{\"question\": \"Who?\"}", "https://elsewhere.example");
+                    preflight(server.port(), "/api/ask", "https://elsewhere.example");
+                }
+                send(server.port(), "GET", "/api/article", null, "https://other.example");
+            });
+
+            List<String> refused = logs.events().stream().map(ILoggingEvent::getFormattedMessage)
+                    .filter(line -> line.startsWith("Refused a request")).toList();
+            assertThat(refused).hasSize(2);
+            assertThat(refused.get(0)).contains("/api/ask", "https://elsewhere.example",
+                    "--cors-origin https://elsewhere.example");
+            assertThat(refused.get(1)).contains("/api/article", "https://other.example");
         }
     }
 

@@ -2,8 +2,8 @@ package dev.articlechat.retrieve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.articlechat.answer.QuestionRewriters;
 import dev.articlechat.answer.Question;
+import dev.articlechat.answer.rewrite.QuestionRewriters;
 import dev.articlechat.eval.EvalQuestion;
 import dev.articlechat.eval.Evaluator;
 import dev.articlechat.ingest.ArticleLoader;

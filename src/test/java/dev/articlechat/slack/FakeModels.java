@@ -1,10 +1,10 @@
 package dev.articlechat.slack;
 
-import dev.articlechat.answer.Answerer;
-import dev.articlechat.answer.Draft;
-import dev.articlechat.answer.DraftSink;
-import dev.articlechat.answer.ExtractiveAnswerer;
 import dev.articlechat.answer.Question;
+import dev.articlechat.answer.write.Answerer;
+import dev.articlechat.answer.write.Draft;
+import dev.articlechat.answer.write.DraftSink;
+import dev.articlechat.answer.write.ExtractiveAnswerer;
 import dev.articlechat.retrieve.Retrieval;
 import dev.articlechat.support.TestApp;
 import java.time.Duration;

@@ -3,6 +3,10 @@ package dev.articlechat.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import dev.articlechat.support.CapturedLogs;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -49,5 +53,21 @@ class RetryingCallerTest {
             throw new SlackCallFailed("ratelimited", true, Duration.ofMinutes(10), null);
         })).isInstanceOf(SlackCallFailed.class);
         assertThat(calls[0]).isEqualTo(1);
+    }
+
+    @Test
+    void the_final_failure_line_says_the_cause_and_not_only_the_call() {
+        RetryingCaller caller = new RetryingCaller(SlackRequests.FAST_RETRIES);
+
+        try (CapturedLogs logs = CapturedLogs.start()) {
+            assertThatThrownBy(() -> caller.call("chat.postMessage", () -> {
+                throw new SlackCallFailed("chat.postMessage: HTTP 502", true, null,
+                        new IOException("upstream connect error", new SocketTimeoutException()));
+            })).isInstanceOf(SlackCallFailed.class);
+
+            assertThat(logs.events()).map(ILoggingEvent::getFormattedMessage)
+                    .filteredOn(line -> line.contains("failed for good")).singleElement().asString()
+                    .endsWith("chat.postMessage: HTTP 502: upstream connect error: SocketTimeoutException");
+        }
     }
 }

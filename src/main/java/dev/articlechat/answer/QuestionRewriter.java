@@ -1,7 +1,0 @@
-package dev.articlechat.answer;
-
-/** Turns a follow-up question into one that stands on its own, before anything is searched. */
-public interface QuestionRewriter {
-
-    StandaloneQuestion rewrite(Question question);
-}
