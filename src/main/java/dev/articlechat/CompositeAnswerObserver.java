@@ -34,6 +34,11 @@ final class CompositeAnswerObserver implements AnswerObserver {
     }
 
     @Override
+    public void refusedUnasked(String question, String rule) {
+        observers.forEach(o -> o.refusedUnasked(question, rule));
+    }
+
+    @Override
     public void shed() {
         observers.forEach(AnswerObserver::shed);
     }

@@ -50,6 +50,13 @@ final class EvalReportPrinter {
     }
 
     private void checks(CheckTally.SentenceChecks checks) {
+        if (!checks.refusedUnasked().isEmpty()) {
+            out.printf("  refused before asking a model, by rule:%n    %-24s %10s %10s%n", "rule", "answerable",
+                    "impossible");
+            for (CheckTally.RuleCount rule : checks.refusedUnasked()) {
+                out.printf("    %-24s %10d %10d%n", rule.rule(), rule.answerable(), rule.impossible());
+            }
+        }
         if (checks.sentences() == 0) {
             out.printf("  %-20s none observed (only sentences a language model writes are checked)%n",
                     "sentence checks");

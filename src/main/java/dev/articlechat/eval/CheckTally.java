@@ -9,9 +9,11 @@ import java.util.function.Predicate;
 
 /**
  * Counts, for each check of a written sentence, the sentences it dropped that held a right answer (a loss) and
- * those that did not (what it is for), and the time it took. Questions are asked one at a time, so a sentence
- * is the question's that is being asked: the evaluator says which sentences would be right before each one.
- * Sentences are only written by a language model; with the extractive answerer the table stays empty.
+ * those that did not (what it is for), and the time it took; and, for each rule that refuses a question before a
+ * model is asked, the answerable questions it refused (a loss) and the others. Questions are asked one at a time,
+ * so a sentence is the question's that is being asked: the evaluator says before each one whether it is
+ * answerable and which sentences would be right. Sentences are only written by a language model; with the
+ * extractive answerer the checks' table stays empty.
  */
 public final class CheckTally implements AnswerObserver {
 
@@ -29,14 +31,26 @@ public final class CheckTally implements AnswerObserver {
     }
 
     /**
-     * @param sentences  sentences written and checked
-     * @param shown      of those, the ones no check dropped
-     * @param shownRight of those shown, the ones that held a right answer
+     * One rule's row of questions refused before a model was asked.
+     *
+     * @param answerable questions it refused that the article answers (false refusals)
+     * @param impossible questions it refused that the article does not answer
      */
-    public record SentenceChecks(int sentences, int shown, int shownRight, List<CheckCount> byCheck) {
+    public record RuleCount(String rule, int answerable, int impossible) {
+    }
+
+    /**
+     * @param sentences      sentences written and checked
+     * @param shown          of those, the ones no check dropped
+     * @param shownRight     of those shown, the ones that held a right answer
+     * @param refusedUnasked questions refused before a model was asked, by rule
+     */
+    public record SentenceChecks(int sentences, int shown, int shownRight, List<CheckCount> byCheck,
+                                 List<RuleCount> refusedUnasked) {
 
         public SentenceChecks {
             byCheck = List.copyOf(byCheck);
+            refusedUnasked = List.copyOf(refusedUnasked);
         }
     }
 
@@ -48,14 +62,27 @@ public final class CheckTally implements AnswerObserver {
     }
 
     private final Map<String, Row> rows = new TreeMap<>();
+    private final Map<String, int[]> rules = new TreeMap<>();
+    private boolean answerable;
     private Predicate<String> right = sentence -> false;
     private int sentences;
     private int shown;
     private int shownRight;
 
-    /** The question about to be asked: {@code holdsRightAnswer} says whether a sentence answers it right. */
-    synchronized void asking(Predicate<String> holdsRightAnswer) {
+    /**
+     * The question about to be asked.
+     *
+     * @param answerable       whether the article answers it
+     * @param holdsRightAnswer whether a sentence answers it right
+     */
+    synchronized void asking(boolean answerable, Predicate<String> holdsRightAnswer) {
+        this.answerable = answerable;
         right = holdsRightAnswer;
+    }
+
+    @Override
+    public synchronized void refusedUnasked(String question, String rule) {
+        rules.computeIfAbsent(rule, name -> new int[2])[answerable ? 0 : 1]++;
     }
 
     @Override
@@ -88,6 +115,8 @@ public final class CheckTally implements AnswerObserver {
         List<CheckCount> byCheck = new ArrayList<>();
         rows.forEach((check, row) -> byCheck.add(new CheckCount(check, row.ran, row.droppedRight, row.droppedWrong,
                 row.nanos / 1e6, row.ran == 0 ? 0 : row.nanos / 1e6 / row.ran)));
-        return new SentenceChecks(sentences, shown, shownRight, byCheck);
+        List<RuleCount> refused = new ArrayList<>();
+        rules.forEach((rule, counts) -> refused.add(new RuleCount(rule, counts[0], counts[1])));
+        return new SentenceChecks(sentences, shown, shownRight, byCheck, refused);
     }
 }

@@ -39,12 +39,13 @@ final class EvalRun {
     /**
      * Asks a question and counts what does not depend on its grading: time, citations, fallbacks.
      *
+     * @param answerable       whether the article answers it, for the check tally
      * @param holdsRightAnswer whether a written sentence would answer it right, for the check tally
      */
-    Answer ask(Question question, Predicate<String> holdsRightAnswer) {
+    Answer ask(Question question, boolean answerable, Predicate<String> holdsRightAnswer) {
         answers.requireArticle(question);
         answers.warmModel(question); // as a server does for an article asked about often: scores, not warm-ups
-        checks.asking(holdsRightAnswer);
+        checks.asking(answerable, holdsRightAnswer);
         long started = System.nanoTime();
         Answer answer = answers.ask(question);
         latencies.add(System.nanoTime() - started);

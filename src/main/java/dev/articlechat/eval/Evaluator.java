@@ -44,7 +44,8 @@ public final class Evaluator {
     public EvalReport run(List<EvalQuestion> questions, String mode) {
         EvalRun run = new EvalRun(answers, checks);
         for (EvalQuestion q : questions) {
-            Answer answer = run.ask(new Question(q.q(), q.history(), q.articleId()),
+            // a false premise's refusal is no loss, and a sentence with its correction is right
+            Answer answer = run.ask(new Question(q.q(), q.history(), q.articleId()), !q.outOfScope() && !q.falsePremise(),
                     sentence -> !q.outOfScope() && !q.answerAny().isEmpty() && matchesAnswer(sentence, q));
             run.score(q.id(), q.q(), q.answerAny(), answer, grade(q, answer), firstCitationQuotesEvidence(q, answer));
         }

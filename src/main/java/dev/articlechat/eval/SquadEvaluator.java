@@ -29,7 +29,7 @@ public final class SquadEvaluator {
             for (SquadQuestion q : article.questions()) {
                 // as the HTTP API takes a question: control characters become spaces, the ends are trimmed
                 Question question = new Question(QuestionText.of(q.question()), List.of(), articleId);
-                Answer answer = run.ask(question, SquadScore.holdsGold(q));
+                Answer answer = run.ask(question, !q.impossible(), SquadScore.holdsGold(q));
                 run.score(q.id(), q.question(), q.answers(), answer, SquadScore.grade(q, answer),
                         SquadScore.firstCitationHolds(q, answer));
             }

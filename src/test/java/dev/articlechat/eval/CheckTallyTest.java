@@ -17,14 +17,14 @@ class CheckTallyTest {
     void counts_a_dropped_sentence_that_held_a_right_answer_as_right_and_any_other_as_wrong() {
         CheckTally tally = new CheckTally();
 
-        tally.asking(SquadScore.holdsGold(RIVER));
+        tally.asking(true, SquadScore.holdsGold(RIVER));
         tally.sentenceChecked("Which river feeds the lake?", "The Tessel River feeds it.", "numbers-held",
                 Map.of("names-held", 2_000_000L, "numbers-held", 1_000_000L));
         tally.sentenceChecked("Which river feeds the lake?", "The Oder feeds it.", "names-held",
                 Map.of("names-held", 4_000_000L));
         tally.sentenceChecked("Which river feeds the lake?", "It is fed by the Tessel River.", null,
                 Map.of("names-held", 3_000_000L, "numbers-held", 1_000_000L));
-        tally.asking(SquadScore.holdsGold(ISLAND));
+        tally.asking(false, SquadScore.holdsGold(ISLAND));
         tally.sentenceChecked("Who lives on the island?", "The Tessel River feeds it.", "names-held",
                 Map.of("names-held", 3_000_000L));
 
@@ -35,6 +35,20 @@ class CheckTallyTest {
         assertThat(counts.byCheck()).containsExactly(
                 new CheckTally.CheckCount("names-held", 4, 0, 2, 12.0, 3.0),
                 new CheckTally.CheckCount("numbers-held", 2, 1, 0, 2.0, 1.0));
+    }
+
+    @Test
+    void counts_questions_a_rule_refused_before_asking_as_answerable_or_not() {
+        CheckTally tally = new CheckTally();
+
+        tally.asking(true, SquadScore.holdsGold(RIVER));
+        tally.refusedUnasked("Which river feeds the lake?", "unknown-name");
+        tally.asking(false, SquadScore.holdsGold(ISLAND));
+        tally.refusedUnasked("Who lives on the island?", "unknown-name");
+        tally.refusedUnasked("Who lives on the island?", "off-topic-request");
+
+        assertThat(tally.counts().refusedUnasked()).containsExactly(
+                new CheckTally.RuleCount("off-topic-request", 0, 1), new CheckTally.RuleCount("unknown-name", 1, 1));
     }
 
     @Test
