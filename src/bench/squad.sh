@@ -54,6 +54,7 @@ else
   harbour=(--article src/test/resources/articles/harbour-flood.txt)
   vaccine=(--article src/test/resources/articles/vaccine-trial.txt)
   three=(--article src/main/resources/article.txt "${harbour[@]}" "${vaccine[@]}")
+  injected=(--article src/test/resources/articles/injected-barrier.txt)
   run_own() {
     local name="$1" provider="$2"; shift 2
     echo "== own $name, $provider" >&2
@@ -63,10 +64,13 @@ else
       | tee "$out/own-$name-$provider.txt"
   }
   for provider in "${providers[@]}"; do
-    for name in dev-questions extra-questions follow-up-questions; do run_own "$name" "$provider"; done
+    for name in dev-questions extra-questions follow-up-questions false-premise-questions; do
+      run_own "$name" "$provider"
+    done
     for name in harbour-flood-questions harbour-flood-yes-no-questions; do run_own "$name" "$provider" "${harbour[@]}"; done
     for name in vaccine-trial-questions vaccine-trial-yes-no-questions; do run_own "$name" "$provider" "${vaccine[@]}"; done
     run_own scoped-questions "$provider" "${three[@]}"
+    run_own injected-article-questions "$provider" "${injected[@]}"
   done
 fi
 
