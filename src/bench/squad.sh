@@ -77,9 +77,12 @@ fi
 # One line per report of this group: each rate with its 95% interval.
 python3 - "$out" "$group" <<'PY'
 import glob, json, os, sys
+from decimal import Decimal, ROUND_HALF_UP
 out, group = sys.argv[1], sys.argv[2]
+def two(x):  # rounded half up, as the text report rounds
+    return str(Decimal(repr(x)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 def rate(r):
-    return "-" if r["total"] == 0 else f'{r["share"]:.2f} ({r["low"]:.2f}-{r["high"]:.2f})'
+    return "-" if r["total"] == 0 else f'{two(r["share"])} ({two(r["low"])}-{two(r["high"])})'
 print()
 print("| run | questions | correct | wrong shown | false refusals | refusal | impossible answered | citations valid | own text | p50 / p95 | fallbacks |")
 print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
