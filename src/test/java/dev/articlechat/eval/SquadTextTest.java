@@ -13,7 +13,7 @@ class SquadTextTest {
     @CsvSource(delimiter = '|', value = {
             "The Tessel River|tessel river",
             "  an   Apple a day |apple day",
-            "Rollo's men, in 911.|rollos men in 911",
+            "Edda's bell, in 1732.|eddas bell in 1732",
             "state-of-the-art|stateoftheart",
             "“Strategic autonomy” — again|strategic autonomy again",
             "Theatre and Anthem|theatre and anthem",
@@ -34,6 +34,12 @@ class SquadTextTest {
             "Its depth is 310 metres.|310 metres|true",
             "Anything at all.|the|false",
             "He said “strategic autonomy.”|strategic autonomy|true",
+            "It hangs in Edda Rowan's forge.|Edda Rowan|true",
+            "The ferry runs to Holmby-on-Tessel.|Tessel|true",
+            "Troops of the U.S. landed.|US|true",
+            "Troops of the US landed.|U.S.|true",
+            "It was state-of-the-art.|state of art|true",
+            "Rowans forge.|Rowan|false",
     })
     void holds_a_gold_answer_only_as_whole_words_in_a_row(String text, String gold, boolean holds) {
         assertThat(SquadText.holds(text, gold)).isEqualTo(holds);
