@@ -41,8 +41,8 @@ class CompositeAnswerObserverTest {
         both.shed();
 
         assertThat(told).containsExactly("first generated 3", "second generated 3", "first answered true",
-                "second answered true", "first names-held", "second names-held", "first unknown-name", "second unknown-name", "first shed",
-                "second shed");
+                "second answered true", "first names-held", "second names-held", "first unknown-name",
+                "second unknown-name", "first shed", "second shed");
     }
 
     private static boolean overridden(Method method) {

@@ -45,7 +45,8 @@ public final class Evaluator {
         EvalRun run = new EvalRun(answers, checks);
         for (EvalQuestion q : questions) {
             // a false premise's refusal is no loss, and a sentence with its correction is right
-            Answer answer = run.ask(new Question(q.q(), q.history(), q.articleId()), !q.outOfScope() && !q.falsePremise(),
+            boolean answerable = !q.outOfScope() && !q.falsePremise();
+            Answer answer = run.ask(new Question(q.q(), q.history(), q.articleId()), answerable,
                     sentence -> !q.outOfScope() && !q.answerAny().isEmpty() && matchesAnswer(sentence, q));
             run.score(q.id(), q.q(), q.answerAny(), answer, grade(q, answer), firstCitationQuotesEvidence(q, answer));
         }
