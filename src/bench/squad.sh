@@ -54,6 +54,7 @@ else
   harbour=(--article src/test/resources/articles/harbour-flood.txt)
   vaccine=(--article src/test/resources/articles/vaccine-trial.txt)
   three=(--article src/main/resources/article.txt "${harbour[@]}" "${vaccine[@]}")
+  injected=(--article src/test/resources/articles/injected-barrier.txt)
   run_own() {
     local name="$1" provider="$2"; shift 2
     echo "== own $name, $provider" >&2
@@ -63,19 +64,25 @@ else
       | tee "$out/own-$name-$provider.txt"
   }
   for provider in "${providers[@]}"; do
-    for name in dev-questions extra-questions follow-up-questions; do run_own "$name" "$provider"; done
+    for name in dev-questions extra-questions follow-up-questions false-premise-questions; do
+      run_own "$name" "$provider"
+    done
     for name in harbour-flood-questions harbour-flood-yes-no-questions; do run_own "$name" "$provider" "${harbour[@]}"; done
     for name in vaccine-trial-questions vaccine-trial-yes-no-questions; do run_own "$name" "$provider" "${vaccine[@]}"; done
     run_own scoped-questions "$provider" "${three[@]}"
+    run_own injected-article-questions "$provider" "${injected[@]}"
   done
 fi
 
 # One line per report of this group: each rate with its 95% interval.
 python3 - "$out" "$group" <<'PY'
 import glob, json, os, sys
+from decimal import Decimal, ROUND_HALF_UP
 out, group = sys.argv[1], sys.argv[2]
+def two(x):  # rounded half up, as the text report rounds
+    return str(Decimal(repr(x)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 def rate(r):
-    return "-" if r["total"] == 0 else f'{r["share"]:.2f} ({r["low"]:.2f}-{r["high"]:.2f})'
+    return "-" if r["total"] == 0 else f'{two(r["share"])} ({two(r["low"])}-{two(r["high"])})'
 print()
 print("| run | questions | correct | wrong shown | false refusals | refusal | impossible answered | citations valid | own text | p50 / p95 | fallbacks |")
 print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")

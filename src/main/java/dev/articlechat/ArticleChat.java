@@ -42,8 +42,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class ArticleChat implements Closeable {
 
-    /** Beyond the server's own grace: answers still running then are cut off by the process's exit anyway. */
-    private static final Duration MODEL_CLOSE_WAIT = Duration.ofSeconds(5);
+    /**
+     * Beyond the server's own grace, which answers to requests have had: what is still running then (a warm-up of
+     * the prompt cache, an answer past the grace) is stopped rather than waited for.
+     */
+    private static final Duration MODEL_CLOSE_WAIT = Duration.ofSeconds(1);
     /** Room in a model's context for the conversation and the question, beside the articles and the answer. */
     private static final int CONVERSATION_TOKENS = 700;
     private static final Logger log = LoggerFactory.getLogger(ArticleChat.class);
@@ -238,7 +241,11 @@ public final class ArticleChat implements Closeable {
         return languageModel.problem();
     }
 
-    /** Closes the index once the questions being answered are done, and the language model. */
+    /**
+     * Refuses new questions, gives the ones being answered a moment, then stops the language model (which cancels
+     * what it is still generating, a prompt-cache warm-up included, and waits for its native loop: a process that
+     * exits under a computing llama.cpp crashes); the index closes once the last question has let go of it.
+     */
     @Override
     public void close() throws IOException {
         answers.close();
@@ -247,9 +254,8 @@ public final class ArticleChat implements Closeable {
         if (languageModel.model().isPresent()) {
             try {
                 if (!answers.awaitIdle(MODEL_CLOSE_WAIT)) {
-                    // freeing an in-process model under a running generation could crash the process
-                    log.warn("Answers still running; the language model is left to the process's exit");
-                    return;
+                    log.info("Answers still being written after {} s; the language model stops them",
+                            MODEL_CLOSE_WAIT.toSeconds());
                 }
                 languageModel.model().get().close();
             } catch (InterruptedException e) {

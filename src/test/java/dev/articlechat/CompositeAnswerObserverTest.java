@@ -37,10 +37,12 @@ class CompositeAnswerObserverTest {
         both.generated(3);
         both.answered(new Answer("No.", false, List.of(), "extractive", "q", null, null), true);
         both.sentenceChecked("q", "It is.", "names-held", Map.of("names-held", 1L));
+        both.refusedUnasked("q", "unknown-name");
         both.shed();
 
         assertThat(told).containsExactly("first generated 3", "second generated 3", "first answered true",
-                "second answered true", "first names-held", "second names-held", "first shed", "second shed");
+                "second answered true", "first names-held", "second names-held", "first unknown-name",
+                "second unknown-name", "first shed", "second shed");
     }
 
     private static boolean overridden(Method method) {
@@ -66,6 +68,11 @@ class CompositeAnswerObserverTest {
             @Override
             public void sentenceChecked(String question, String sentence, String droppedBy, Map<String, Long> nanos) {
                 told.add(name + " " + droppedBy);
+            }
+
+            @Override
+            public void refusedUnasked(String question, String rule) {
+                told.add(name + " " + rule);
             }
 
             @Override

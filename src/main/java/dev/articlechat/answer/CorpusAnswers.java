@@ -101,7 +101,7 @@ final class CorpusAnswers {
             return answer.withTimings(new Timings(0, 0, millis(System.nanoTime() - started)));
         }
         Answer fresh;
-        try (GenerationGate.Permit slot = generations.enter()) {
+        try (GenerationGate.Permit slot = generations.enter(() -> !listener.cancelled())) {
             fresh = answerFresh(question, listener, started, null);
         } catch (GenerationsBusyException e) {
             observer.shed();

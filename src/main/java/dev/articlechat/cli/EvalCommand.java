@@ -30,7 +30,8 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Parameters(arity = "0..1", paramLabel = "FILE.jsonl", description = "Questions with expected answers and evidence.")
+    @Parameters(arity = "0..1", paramLabel = "FILE.jsonl",
+            description = "Questions with expected answers and evidence.")
     Path file;
 
     @Option(names = "--squad", paramLabel = "FILE.json",
@@ -116,7 +117,8 @@ final class EvalCommand implements Callable<Integer> {
 
     private List<String> titles() {
         if (titles == null || titles.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "--squad needs --titles: which of the file's titles to score");
+            throw new ParameterException(spec.commandLine(),
+                    "--squad needs --titles: which of the file's titles to score");
         }
         return titles;
     }

@@ -53,10 +53,13 @@ final class EvalReportPrinter {
         if (checks.sentences() == 0) {
             out.printf("  %-20s none observed (only sentences a language model writes are checked)%n",
                     "sentence checks");
-            return;
+            if (checks.byCheck().isEmpty()) {
+                return; // else the rows of rules that refuse before a model is asked, which run without one too
+            }
+        } else {
+            out.printf("  sentence checks: %d written, %d shown (%d of them holding a right answer)%n",
+                    checks.sentences(), checks.shown(), checks.shownRight());
         }
-        out.printf("  sentence checks: %d written, %d shown (%d of them holding a right answer)%n",
-                checks.sentences(), checks.shown(), checks.shownRight());
         out.printf("    %-24s %6s %14s %14s %10s %8s%n", "check", "ran", "dropped right", "dropped wrong",
                 "total ms", "mean ms");
         for (CheckTally.CheckCount c : checks.byCheck()) {

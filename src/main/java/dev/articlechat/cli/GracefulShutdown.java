@@ -8,9 +8,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What SIGTERM does to a serving process, in order: no new re-index, and a running one gets the grace to
- * finish; the HTTP server stops accepting and gives the answers in flight (streams and Slack's included) the
- * grace to finish; only then are the index and the language model closed, so no answer loses them mid-way.
+ * What SIGTERM does to a serving process, in order:
+ * <ol>
+ *   <li>no new re-index, and a running one gets the grace to finish;</li>
+ *   <li>the HTTP server stops accepting and gives the answers in flight (streams and Slack's included) the grace
+ *       to finish;</li>
+ *   <li>new questions are refused and the language model's generations still running are cancelled (a warm-up
+ *       of its prompt cache included);</li>
+ *   <li>llama.cpp's native loop is waited for until it is idle, then ended and its thread joined, so nothing
+ *       computes when the process goes (exiting under it crashed the JVM in ggml);</li>
+ *   <li>the model is closed, and the index once the last question lets go of it.</li>
+ * </ol>
+ * {@link #stop()} says whether all of it went as planned; the process then exits 0.
  */
 final class GracefulShutdown implements Runnable {
 
@@ -30,15 +39,23 @@ final class GracefulShutdown implements Runnable {
 
     @Override
     public void run() {
+        stop();
+    }
+
+    /** Stops everything in order; false when closing the index or the language model failed. */
+    boolean stop() {
         long started = System.nanoTime();
         log.info("Stopping: answers in flight get up to {} s to finish", grace.toSeconds());
         reindex.close(grace);
         app.stop();
+        boolean clean = true;
         try {
             chat.close();
         } catch (Exception e) {
             log.warn("Closing the index or the language model failed: {}", e.getMessage());
+            clean = false;
         }
         log.info("Stopped in {} ms", (System.nanoTime() - started) / 1_000_000);
+        return clean;
     }
 }

@@ -14,7 +14,6 @@ import io.javalin.Javalin;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -61,33 +60,57 @@ final class ServeCommand implements Runnable {
 
     @Override
     public void run() {
-        Duration grace = shutdownGrace();
+        SignalStop signal = SignalStop.install(); // first: a signal at any moment from now stops what there is
+        Duration grace;
         long started = System.nanoTime();
-        HttpSettings web = new HttpSettings(corsOrigins == null ? List.of() : corsOrigins);
-        SlackSettings slackSettings = slack.settings();
-        RateLimit rateLimit = operations.rateLimit();
-        Settings settings = common.settings().withGenerations(operations.generations());
-        ArticleChat chat = ArticleChat.open(settings);
+        HttpSettings web;
+        SlackSettings slackSettings;
+        RateLimit rateLimit;
+        Settings settings;
+        ArticleChat chat;
+        try {
+            grace = shutdownGrace();
+            web = new HttpSettings(corsOrigins == null ? List.of() : corsOrigins);
+            slackSettings = slack.settings();
+            rateLimit = operations.rateLimit();
+            settings = common.settings().withGenerations(operations.generations());
+            chat = ArticleChat.open(settings);
+        } catch (RuntimeException | Error e) {
+            signal.openingFailed();
+            throw e;
+        }
+        if (!signal.stopWith(() -> closed(chat), () -> { })) {
+            return; // a signal came while opening: it closes what was opened
+        }
         chat.answers().warmUp();
         ReindexJobs reindex = new ReindexJobs(chat::reindex);
         ArticleLibrary library = ArticleChat.store(settings)
                 .map(store -> new ArticleLibrary(store, reindex, chat.answers()::corpus)).orElse(null);
         Javalin app = HttpApi.create(chat.answers(), serverOptions(chat, slackSettings, rateLimit,
                 operations.metricsToken()).withWeb(web).withOperations(operations(reindex, library)));
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            new GracefulShutdown(app, reindex, chat, grace).run();
-            stopped.countDown();
-        }, "shutdown"));
-        app.start(host, port);
+        GracefulShutdown graceful = new GracefulShutdown(app, reindex, chat, grace);
+        if (!signal.stopWith(graceful::stop, () -> app.start(host, port))) {
+            return;
+        }
         log.info("Ready on http://{}:{} in {} ms: {} passages, answers by {}", host, app.port(),
                 (System.nanoTime() - started) / 1_000_000, chat.answers().corpus().passages().size(),
                 chat.answers().modelName());
         chat.warmModelInBackground();
         try {
-            stopped.await();
+            signal.awaitStopped();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A server stopped before it started serving: what was opened is closed. */
+    private static boolean closed(ArticleChat chat) {
+        try {
+            chat.close();
+            return true;
+        } catch (Exception e) {
+            log.warn("Closing the index or the language model failed: {}", e.getMessage());
+            return false;
         }
     }
 

@@ -9,9 +9,11 @@ import java.util.function.Predicate;
 
 /**
  * Counts, for each check of a written sentence, the sentences it dropped that held a right answer (a loss) and
- * those that did not (what it is for), and the time it took. Questions are asked one at a time, so a sentence
- * is the question's that is being asked: the evaluator says which sentences would be right before each one.
- * Sentences are only written by a language model; with the extractive answerer the table stays empty.
+ * those that did not (what it is for), and the time it took; and, as a row "rule (unasked)" of the same table, for
+ * each rule that refuses a question before a model is asked, the answerable questions it refused (a loss) and the
+ * others. Questions are asked one at a time, so a sentence is the question's that is being asked: the evaluator
+ * says before each one whether it is answerable and which sentences would be right. Sentences are only written by
+ * a language model; with the extractive answerer only the rules' rows can fill.
  */
 public final class CheckTally implements AnswerObserver {
 

@@ -40,8 +40,9 @@ public record EvalReport(String mode, String model, int questions, int answerabl
      * A question the run got wrong, and what it answered.
      *
      * @param expected what a right answer holds: the gold answers, or the patterns of an eval file
+     * @param cited    the quotes of its citations, so that a miss can be graded again without asking again
      */
     public record Miss(String id, String question, String answer, boolean answered, Outcome outcome,
-                       List<String> expected) {
+                       List<String> expected, List<String> cited) {
     }
 }

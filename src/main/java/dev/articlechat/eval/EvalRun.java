@@ -70,7 +70,8 @@ final class EvalRun {
         outcomes.merge(outcome, 1, Integer::sum);
         this.firstCitationRight += outcome.answerable() && firstCitationRight ? 1 : 0;
         if (!outcome.ok()) {
-            misses.add(new EvalReport.Miss(id, question, answer.answer(), answer.answered(), outcome, expected));
+            misses.add(new EvalReport.Miss(id, question, answer.answer(), answer.answered(), outcome, expected,
+                    answer.citations().stream().map(Citation::quote).toList()));
         }
     }
 

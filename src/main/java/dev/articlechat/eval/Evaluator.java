@@ -21,11 +21,6 @@ public final class Evaluator {
     private final AnswerService answers;
     private final CheckTally checks;
 
-    /** Without per-check counts: for a service no {@link CheckTally} observes. */
-    public Evaluator(AnswerService answers) {
-        this(answers, new CheckTally());
-    }
-
     /** @param checks the tally the service reports its sentence checks to */
     public Evaluator(AnswerService answers, CheckTally checks) {
         this.answers = answers;
@@ -49,6 +44,7 @@ public final class Evaluator {
     public EvalReport run(List<EvalQuestion> questions, String mode) {
         EvalRun run = new EvalRun(answers, checks);
         for (EvalQuestion q : questions) {
+            // a false premise's refusal is no loss, and a sentence with its correction is right
             Answer answer = run.ask(new Question(q.q(), q.history(), q.articleId()),
                     sentence -> !q.outOfScope() && matchesAnswer(sentence, q),
                     !q.outOfScope() && !q.falsePremise());

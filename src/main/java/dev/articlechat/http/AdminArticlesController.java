@@ -55,6 +55,8 @@ final class AdminArticlesController {
             throw new HttpResponseException(HttpStatus.SERVICE_UNAVAILABLE.getCode(), "The server is stopping.");
         } catch (ArticleLibrary.FromAFileException e) {
             throw new HttpResponseException(HttpStatus.CONFLICT.getCode(), e.getMessage());
+        } catch (ArticleLibrary.TooManyPassagesException e) {
+            throw new HttpResponseException(HttpStatus.CONTENT_TOO_LARGE.getCode(), e.getMessage());
         }
         ctx.status(HttpStatus.ACCEPTED).json(Map.of("id", added.id(), "title", added.title(),
                 "passages", added.passages(), "replaced", added.replaced(), "status", "indexing",

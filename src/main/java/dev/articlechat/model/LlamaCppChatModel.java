@@ -30,6 +30,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +43,13 @@ import org.slf4j.LoggerFactory;
  * prompt that would not leave room for the answer is shortened in the middle of its longest message;
  * generation stops at {@code maxTokens}, at the end-of-turn token, or when the caller's thread is
  * interrupted (a closed stream, a timeout), so no model time is spent on an answer nobody reads.
+ *
+ * <p>llama.cpp runs every generation on one native thread of its own (the bindings' task loop), which keeps
+ * computing after the JVM has decided to exit unless told otherwise; a process that exits under it crashes in
+ * ggml (SIGSEGV, an {@code hs_err} file). {@link #close()} therefore stops the generations, waits until the loop
+ * is idle, then ends it; a prompt is read in batches of {@link #BATCH_TOKENS}, so a stop is never more than one
+ * batch away. (The loop's thread cannot be joined: the bindings detach it natively and never detach it from the
+ * JVM, so it stays "alive" to Java after it has returned. An idle loop told to end only returns.)
  */
 public final class LlamaCppChatModel implements ChatModel, StreamingChatModel, AutoCloseable {
 
@@ -65,10 +74,20 @@ public final class LlamaCppChatModel implements ChatModel, StreamingChatModel, A
 
     /** The share of a slot's cached prompt that a new prompt must repeat to be sent to that slot. */
     private static final float SAME_ARTICLE_SIMILARITY = 0.5f;
+    /**
+     * Prompt tokens the loop reads before it looks at its queue again (a cancellation, the stop): llama.cpp's default
+     * of 2,048 is half a minute of a 1.5B model on 2 cores; 64 is a fraction of a second, at a few percent of speed.
+     */
+    static final int BATCH_TOKENS = 64;
+    /** How long a stop waits for the loop to finish the batch it is in: many batches, on a loaded machine. */
+    private static final long CLOSE_WAIT_MILLIS = 20_000;
 
     private final LlamaModel model;
     private final Options options;
     private final String name;
+    /** The generations running now, each stopped by {@link #close()}. */
+    private final Set<LlamaIterator> running = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     public LlamaCppChatModel(Path modelFile, Options options) {
         loadNativeLibrary();
@@ -81,6 +100,8 @@ public final class LlamaCppChatModel implements ChatModel, StreamingChatModel, A
                 .setThreads(options.threads())
                 .setThreadsBatch(options.threads())
                 .setParallel(options.slots())
+                .setBatchSize(BATCH_TOKENS)
+                .setUbatchSize(BATCH_TOKENS)
                 // a question about a cached article shares nearly all its prompt with the slot holding it; one
                 // about another article shares only the rules, well under half
                 .setSlotPromptSimilarity(SAME_ARTICLE_SIMILARITY)
@@ -166,7 +187,11 @@ public final class LlamaCppChatModel implements ChatModel, StreamingChatModel, A
                 .setCachePrompt(true);
         long started = System.nanoTime();
         long firstToken = 0;
+        if (closed) {
+            throw new IllegalStateException("the local model is stopping");
+        }
         LlamaIterator tokens = model.generate(inference).iterator();
+        running.add(tokens);
         int count = 0;
         try {
             while (tokens.hasNext()) {
@@ -185,6 +210,8 @@ public final class LlamaCppChatModel implements ChatModel, StreamingChatModel, A
         } catch (RuntimeException e) {
             tokens.cancel();
             throw e;
+        } finally {
+            running.remove(tokens);
         }
         return count;
     }
@@ -265,9 +292,58 @@ public final class LlamaCppChatModel implements ChatModel, StreamingChatModel, A
         return Set.of();
     }
 
+    /**
+     * Stops the model so that the process can exit: the generations running are cancelled, the loop is waited for
+     * until it is idle (a one-token generation through the same queue comes back only after every batch before it),
+     * then ended. New generations are refused from the start. The bindings free the
+     * model's memory only with the process; what matters is that nothing computes when it goes.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        long started = System.nanoTime();
+        int stopped = 0;
+        for (LlamaIterator tokens : running) {
+            tokens.cancel(); // its reader stays blocked in llama.cpp, on a daemon thread: the process is ending
+            stopped++;
+        }
+        boolean idle = awaitIdle();
         model.close();
+        if (idle) {
+            log.info("Stopped {} in {} ms: {} generation(s) cancelled, the task loop idle and ended", name,
+                    (System.nanoTime() - started) / 1_000_000, stopped);
+        } else {
+            log.warn("Stopped {} after {} ms with its task loop still computing: exiting now may crash the process",
+                    name, (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    /** Whether a one-token generation came back: everything queued before it, cancellations included, is done. */
+    private boolean awaitIdle() {
+        AtomicBoolean answered = new AtomicBoolean();
+        Thread probe = new Thread(() -> {
+            try {
+                LlamaIterator tokens = model.generate(new InferenceParameters("stop").setNPredict(1)
+                        .setCachePrompt(false)).iterator();
+                while (tokens.hasNext()) {
+                    tokens.next();
+                }
+                answered.set(true);
+            } catch (RuntimeException e) {
+                log.warn("The stop's probe of llama.cpp's task loop failed: {}", e.getMessage());
+            }
+        }, "llama-stop-probe");
+        probe.setDaemon(true);
+        probe.start();
+        try {
+            probe.join(CLOSE_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return answered.get();
     }
 
     /** Thrown when the thread asking for an answer was interrupted and generation stopped early. */

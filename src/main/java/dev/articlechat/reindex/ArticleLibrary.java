@@ -23,6 +23,20 @@ public final class ArticleLibrary {
     public record Added(String id, String title, int passages, boolean replaced, long job) {
     }
 
+    /**
+     * Passages an uploaded article may have. A long feature has a few hundred; 1 MiB of one-line paragraphs has tens
+     * of thousands, whose embeddings alone take many minutes to compute, during which no other re-index runs.
+     */
+    public static final int MAX_PASSAGES = 20_000;
+
+    /** An upload with more than {@link #MAX_PASSAGES} passages; nothing was stored. */
+    public static final class TooManyPassagesException extends Exception {
+        public TooManyPassagesException(int passages) {
+            super("The article has " + passages + " passages (sentences); an article may have at most " + MAX_PASSAGES
+                    + ". Split it, or serve it from a file with --article.");
+        }
+    }
+
     /** An upload or a removal named an article that comes from a file given at start; nothing was changed. */
     public static final class FromAFileException extends Exception {
         public FromAFileException(String id) {
@@ -54,8 +68,9 @@ public final class ArticleLibrary {
      * @throws IllegalArgumentException when it is no article: no title, no paragraph of prose, a bad id
      * @throws IllegalStateException    when the server is stopping
      * @throws FromAFileException       when the id is that of an article given at start, which owns it
+     * @throws TooManyPassagesException when it has more than {@link #MAX_PASSAGES} passages
      */
-    public synchronized Added add(Upload upload) throws IOException, FromAFileException {
+    public synchronized Added add(Upload upload) throws IOException, FromAFileException, TooManyPassagesException {
         String raw = loader.rawText(upload.format(), upload.content());
         String id = upload.id() != null ? upload.id() : ArticleLoader.idFromTitle(raw);
         if (!ArticleStore.ID.matcher(id).matches()) {
@@ -65,6 +80,9 @@ public final class ArticleLibrary {
             throw new FromAFileException(id);
         }
         Article article = loader.parse(id, raw);
+        if (article.passages().size() > MAX_PASSAGES) {
+            throw new TooManyPassagesException(article.passages().size());
+        }
         boolean replaced = served.get().article(id).isPresent();
         store.save(id, upload.format(), upload.content());
         ReindexJob job = reindex.request();

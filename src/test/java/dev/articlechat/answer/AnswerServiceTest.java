@@ -3,17 +3,20 @@ package dev.articlechat.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.articlechat.eval.EvalQuestion;
-import dev.articlechat.eval.EvalReport;
 import dev.articlechat.eval.Evaluator;
+import dev.articlechat.eval.Outcome;
 import dev.articlechat.ingest.Article;
 import dev.articlechat.support.Citations;
 import dev.articlechat.support.TestApp;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The real answering service (hybrid retrieval, extractive answerer) over the bundled article. */
 class AnswerServiceTest {
@@ -24,18 +27,27 @@ class AnswerServiceTest {
     private final AnswerService service = TestApp.shared().answers();
     private final Article article = service.corpus().primary();
 
-    @Test
-    void answers_the_dev_questions_well_enough_to_ship() {
-        List<EvalQuestion> questions = Evaluator.read(DEV_QUESTIONS);
+    static List<EvalQuestion> devQuestions() {
+        return Evaluator.read(DEV_QUESTIONS);
+    }
 
-        EvalReport report = new Evaluator(service).run(questions, "hybrid");
+    /**
+     * Each dev question, on its own: answered with its expected answer and first citing its evidence, or refused when
+     * out of scope. The set was tuned on, so this holds specific behaviour in place; how well the bot answers
+     * questions it was not tuned on is the SQuAD benchmark's business (docs/evaluation.md), not a threshold here.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("devQuestions")
+    void answers_or_refuses_each_dev_question_as_the_set_expects(EvalQuestion question) {
+        Answer answer = service.ask(new Question(question.q(), question.history()));
 
-        assertThat(report.answerable()).isPositive();
-        assertThat(report.outOfScope()).isPositive();
-        assertThat(report.correct()).as("correct; misses: %s", report.misses()).isGreaterThanOrEqualTo(0.9);
-        assertThat(report.hitAt1()).as("hit@1; misses: %s", report.misses()).isGreaterThanOrEqualTo(0.9);
-        assertThat(report.refusal()).as("refusal; misses: %s", report.misses()).isGreaterThanOrEqualTo(0.9);
-        assertThat(report.citationsValid()).isEqualTo(1.0);
+        assertThat(Evaluator.grade(question, answer)).as("%s -> %s", question.q(), answer.answer())
+                .isEqualTo(question.outOfScope() ? Outcome.REFUSED : Outcome.CORRECT);
+        if (!question.outOfScope()) {
+            assertThat(question.evidenceAny()).as("first citation of %s", answer.answer())
+                    .anyMatch(answer.citations().get(0).quote()::contains);
+        }
+        assertThat(answer.citations()).allSatisfy(this::assertVerbatim);
     }
 
     @Test
@@ -128,19 +140,28 @@ class AnswerServiceTest {
         assertThat(answer.answer()).contains("four-day visit");
     }
 
-    @Test
-    void answers_the_follow_up_questions_well_enough_to_ship() {
+    /**
+     * The follow-ups of the dev, extra and follow-up sets, each on its own. Three are answered wrong and are left out
+     * here, not held to a share: "Was she in Beijing too, and what did she say?" (e31), "What did he say it serves?"
+     * (e36) and "What has he tried to do with China since then?" (f10) get a neighbouring sentence.
+     */
+    static List<EvalQuestion> followUps() {
         List<EvalQuestion> followUps = new ArrayList<>();
         for (Path file : List.of(DEV_QUESTIONS, Path.of("src/test/resources/eval/extra-questions.jsonl"),
                 Path.of("src/test/resources/eval/follow-up-questions.jsonl"))) {
-            Evaluator.read(file).stream().filter(q -> !q.history().isEmpty()).forEach(followUps::add);
+            Evaluator.read(file).stream().filter(q -> !q.history().isEmpty())
+                    .filter(q -> !Set.of("e31", "e36", "f10").contains(q.id())).forEach(followUps::add);
         }
+        return followUps;
+    }
 
-        EvalReport report = new Evaluator(service).run(followUps, "hybrid");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("followUps")
+    void answers_or_refuses_each_follow_up_from_the_conversation_before_it(EvalQuestion question) {
+        Answer answer = service.ask(new Question(question.q(), question.history()));
 
-        assertThat(followUps).hasSizeGreaterThanOrEqualTo(28);
-        assertThat(report.correct()).as("correct; misses: %s", report.misses()).isGreaterThanOrEqualTo(0.85);
-        assertThat(report.refusal()).as("refusal; misses: %s", report.misses()).isEqualTo(1.0);
+        assertThat(Evaluator.grade(question, answer)).as("%s -> %s", question.q(), answer.answer())
+                .isEqualTo(question.outOfScope() ? Outcome.REFUSED : Outcome.CORRECT);
     }
 
     @Test

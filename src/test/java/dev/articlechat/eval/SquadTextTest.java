@@ -34,6 +34,12 @@ class SquadTextTest {
             "Its depth is 310 metres.|310 metres|true",
             "Anything at all.|the|false",
             "He said “strategic autonomy.”|strategic autonomy|true",
+            "It hangs in Edda Rowan's forge.|Edda Rowan|true",
+            "The ferry runs to Holmby-on-Tessel.|Tessel|true",
+            "Troops of the U.S. landed.|US|true",
+            "Troops of the US landed.|U.S.|true",
+            "It was state-of-the-art.|state of art|true",
+            "Rowans forge.|Rowan|false",
     })
     void holds_a_gold_answer_only_as_whole_words_in_a_row(String text, String gold, boolean holds) {
         assertThat(SquadText.holds(text, gold)).isEqualTo(holds);

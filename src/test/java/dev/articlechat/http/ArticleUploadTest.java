@@ -180,6 +180,23 @@ class ArticleUploadTest {
     }
 
     @Test
+    void an_article_of_more_passages_than_the_limit_is_a_413_that_says_so_and_stores_nothing() {
+        StringBuilder page = new StringBuilder("<html><head><title>Endless Minutes</title></head><body><article>");
+        for (int i = 0; i <= ArticleLibrary.MAX_PASSAGES; i++) {
+            page.append("<p>Item ").append(i).append(" passed.</p>");
+        }
+        page.append("</article></body></html>");
+        assertThat(page.length()).as("within the size limit").isLessThan(AdminArticlesController.MAX_ARTICLE_BYTES);
+
+        AdminClient.Reply refused = admin.send("POST", "/admin/articles", "text/html", bytes(page.toString()));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(413);
+        assertThat(JsonErrors.message(refused.body())).contains((ArticleLibrary.MAX_PASSAGES + 1) + " passages",
+                "at most " + ArticleLibrary.MAX_PASSAGES);
+        assertThat(admin.get("/admin/reindex").json().get("id").asLong()).as("no re-index was started").isZero();
+    }
+
+    @Test
     void what_is_no_article_is_refused_and_changes_nothing() {
         List<String> before = listed();
         assertRefused("text/plain", bytes(""), 400);

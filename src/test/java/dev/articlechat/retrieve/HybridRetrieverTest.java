@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -82,26 +83,24 @@ class HybridRetrieverTest {
         }
     }
 
+    /** Per question, not as a share: each question a single mode finds the evidence of, hybrid finds it too. */
     @Test
-    void hybrid_recall_at_the_app_depth_is_at_least_that_of_either_single_mode() {
-        List<EvalQuestion> questions = answerableDevQuestions();
+    void hybrid_finds_the_evidence_of_each_dev_question_either_single_mode_finds_at_the_app_depth() {
+        Set<String> hybrid = foundBy(RetrievalMode.HYBRID, APP_PASSAGES);
 
-        int bm25 = recall(questions, RetrievalMode.BM25, APP_PASSAGES);
-        int vector = recall(questions, RetrievalMode.VECTOR, APP_PASSAGES);
-        int hybrid = recall(questions, RetrievalMode.HYBRID, APP_PASSAGES);
-
-        assertThat(hybrid).isGreaterThanOrEqualTo(bm25).isGreaterThanOrEqualTo(vector);
+        assertThat(hybrid).containsAll(foundBy(RetrievalMode.BM25, APP_PASSAGES))
+                .containsAll(foundBy(RetrievalMode.VECTOR, APP_PASSAGES));
     }
 
+    /**
+     * In its first five passages hybrid finds the evidence of every answerable dev question but d18's ("For how long
+     * were relations between the two countries strained?", found in the first eight), and of each question vector
+     * search finds.
+     */
     @Test
-    void hybrid_recall_at_five_is_at_least_that_of_vector_search_alone() {
-        List<EvalQuestion> questions = answerableDevQuestions();
-
-        int vector = recallAtFive(questions, RetrievalMode.VECTOR);
-        int hybrid = recallAtFive(questions, RetrievalMode.HYBRID);
-
-        assertThat(hybrid).isGreaterThanOrEqualTo(vector);
-        assertThat(hybrid).isGreaterThanOrEqualTo(questions.size() - 1);
+    void hybrid_finds_the_evidence_of_every_dev_question_but_one_in_its_first_five() {
+        assertThat(missesAt(LIMIT)).allMatch(miss -> miss.startsWith("d18 "));
+        assertThat(foundBy(RetrievalMode.HYBRID, LIMIT)).containsAll(foundBy(RetrievalMode.VECTOR, LIMIT));
     }
 
     @Test
@@ -215,16 +214,15 @@ class HybridRetrieverTest {
         return misses;
     }
 
-    private static int recallAtFive(List<EvalQuestion> questions, RetrievalMode mode) {
-        return recall(questions, mode, LIMIT);
-    }
-
-    private static int recall(List<EvalQuestion> questions, RetrievalMode mode, int depth) {
-        int found = 0;
-        for (EvalQuestion question : questions) {
+    /** The ids of the answerable dev questions whose evidence the mode finds in its first {@code depth} passages. */
+    private static Set<String> foundBy(RetrievalMode mode, int depth) {
+        Set<String> found = new HashSet<>();
+        for (EvalQuestion question : answerableDevQuestions()) {
             Retrieval retrieval = retriever.retrieve(queryFor(question), mode, depth, 0, Optional.empty());
             assertThat(retrieval.passages()).as("%s in %s mode", question.id(), mode).isNotEmpty();
-            found += holdsEvidence(retrieval, question) ? 1 : 0;
+            if (holdsEvidence(retrieval, question)) {
+                found.add(question.id());
+            }
         }
         return found;
     }

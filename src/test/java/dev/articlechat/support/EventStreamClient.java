@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** Reads Server-Sent Events the way a browser's parser does, from a POST over real HTTP. */
 public final class EventStreamClient {
@@ -89,6 +90,18 @@ public final class EventStreamClient {
      * @return the lines read before hanging up
      */
     public static List<String> postAndHangUpAfter(String host, int port, String path, String body, String event) {
+        return postAndHangUpOn(host, port, path, body, line -> line.equals("event: " + event),
+                "a \"" + event + "\" event");
+    }
+
+    /** As {@link #postAndHangUpAfter}, but hangs up after the first line starting with {@code prefix}. */
+    public static List<String> postAndHangUpAt(String host, int port, String path, String body, String prefix) {
+        return postAndHangUpOn(host, port, path, body, line -> line.startsWith(prefix),
+                "a line \"" + prefix + "\"");
+    }
+
+    private static List<String> postAndHangUpOn(
+            String host, int port, String path, String body, Predicate<String> last, String awaited) {
         byte[] json = body.getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket(host, port)) {
             socket.setSoTimeout(30_000);
@@ -99,14 +112,13 @@ public final class EventStreamClient {
             out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             List<String> lines = new ArrayList<>();
-            String line;
-            while ((line = in.readLine()) != null) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
                 lines.add(line);
-                if (line.equals("event: " + event)) {
+                if (last.test(line)) {
                     return lines;
                 }
             }
-            throw new IllegalStateException("the stream ended before a \"" + event + "\" event: " + lines);
+            throw new IllegalStateException("the stream ended before " + awaited + ": " + lines);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -24,8 +24,13 @@ public final class Generation implements AutoCloseable {
 
     /** How often a wait for the next piece looks whether the answer is still wanted. */
     private static final long POLL_MILLIS = 50;
-    /** A model stops within a token of being told to; one that does not is left to finish alone. */
-    private static final long STOP_WAIT_MILLIS = 2_000;
+    /**
+     * A model stops within a token of being told to, an in-process one reading a prompt only once it has read it
+     * (llama.cpp cannot be stopped mid-prompt by the thread that waits for it): the wait covers that, so that the
+     * generation slot is not handed to the next question while the cores still work for this one. One that takes
+     * longer is left to finish alone.
+     */
+    private static final long STOP_WAIT_MILLIS = 30_000;
     private static final Object END = new Object();
 
     private final BlockingQueue<Object> pieces = new LinkedBlockingQueue<>();

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * Lets at most a few model generations run at once, with a short queue behind them. A local model shares the
@@ -24,6 +25,8 @@ public final class GenerationGate {
     /** A guess until generations have been timed: a small local model's answer takes about two seconds. */
     private static final long FIRST_ESTIMATE_NANOS = TimeUnit.SECONDS.toNanos(2);
     private static final int LONGEST_RETRY_AFTER_SECONDS = 60;
+    /** How often a waiting request looks whether its client is still there. */
+    private static final long LEFT_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final int concurrent;
     private final int queue;
@@ -53,6 +56,14 @@ public final class GenerationGate {
 
     /** Waits for a slot, or throws {@link GenerationsBusyException} when the queue is full or the wait too long. */
     public Permit enter() {
+        return enter(() -> true);
+    }
+
+    /**
+     * As {@link #enter()}, and gives up the place in the queue as soon as {@code wanted} says nobody waits for the
+     * answer any more (a closed tab): the queue never serves a request whose client has left.
+     */
+    public Permit enter(BooleanSupplier wanted) {
         if (slots == null) {
             return NOTHING_HELD;
         }
@@ -62,8 +73,14 @@ public final class GenerationGate {
                 throw busy("all " + concurrent + " answer slots are busy and " + queue + " questions are waiting");
             }
             try {
-                if (!slots.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
-                    throw busy("no answer slot freed up within " + maxWait.toSeconds() + " s");
+                long deadline = System.nanoTime() + maxWait.toNanos();
+                while (!slots.tryAcquire(Math.min(LEFT_CHECK_NANOS, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    if (!wanted.getAsBoolean()) {
+                        throw new GenerationsBusyException("Nobody is waiting for the answer any more.", 1);
+                    }
+                    if (System.nanoTime() - deadline >= 0) {
+                        throw busy("no answer slot freed up within " + maxWait.toSeconds() + " s");
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
