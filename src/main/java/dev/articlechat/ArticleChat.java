@@ -181,7 +181,7 @@ public final class ArticleChat implements Closeable {
     private ModelAnswerer.Limits modelLimits(LanguageModel model) {
         int tokens = settings.chatModel().contextSize() - settings.chatModel().maxTokens() - CONVERSATION_TOKENS;
         return new ModelAnswerer.Limits(settings.chatModel().timeout(), Math.max(0, tokens * 3), isLocal(model),
-                isLocal(model));
+                settings.chatModel().judge());
     }
 
     /** A local model's rewrites would evict the articles from its one prompt cache; rules rewrite instead. */

@@ -102,6 +102,12 @@ final class CommonOptions {
                     + "cache memory. Env: MODEL_HOT_ARTICLES. Default: ${DEFAULT-VALUE}.")
     int modelHotArticles;
 
+    @Option(names = "--model-judge", defaultValue = "${env:MODEL_JUDGE:-false}", fallbackValue = "true", arity = "0..1",
+            description = "Have the model confirm each sentence that passed the checks before it is shown (one more "
+                    + "short model call a sentence). Off by default: the default model judges too poorly to pay for "
+                    + "its time; try it with a stronger one. Env: MODEL_JUDGE. Default: ${DEFAULT-VALUE}.")
+    boolean modelJudge;
+
     Settings settings() {
         if (passages < 1 || passages > 100) {
             throw new IllegalArgumentException("--passages must be between 1 and 100");
@@ -116,7 +122,7 @@ final class CommonOptions {
         }
         ChatModelSettings chatModel = new ChatModelSettings(modelProvider, modelFile, modelsDir, modelName,
                 modelBaseUrl, modelApiKey, Duration.ofSeconds(modelTimeoutSeconds), modelContext, modelMaxTokens,
-                modelThreads, modelHotArticles);
+                modelThreads, modelHotArticles, modelJudge);
         return new Settings(articleFiles(), indexDir, mode, passages, contextWindow, chatModel,
                 Settings.Generations.DEFAULT, dataDir);
     }

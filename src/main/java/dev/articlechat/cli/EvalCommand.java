@@ -8,6 +8,7 @@ import dev.articlechat.eval.Evaluator;
 import dev.articlechat.eval.SquadArticle;
 import dev.articlechat.eval.SquadEvaluator;
 import dev.articlechat.eval.SquadSet;
+import dev.articlechat.ingest.Article;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,32 +63,47 @@ final class EvalCommand implements Callable<Integer> {
         }
         CheckTally checks = new CheckTally();
         String set;
-        EvalReport report;
+        Scored scored;
         if (squad == null) {
             set = file.getFileName().toString();
-            report = questionFile(checks);
+            scored = questionFile(checks);
         } else {
             set = squad.getFileName() + ": " + String.join(", ", titles()) + " (first " + paragraphs + " paragraphs)";
-            report = squadTitles(checks);
+            scored = squadTitles(checks);
         }
+        EvalReport report = scored.report();
         if (jsonFile != null) {
             PrettyJson.write(jsonFile, report);
         }
         if (json) {
             PrettyJson.print(report);
         } else {
-            new EvalReportPrinter(System.out).print(set, report);
+            // articles in the data directory are served too: a reader must see what the figures were measured on
+            new EvalReportPrinter(System.out).print(set + "\n" + served(scored.articleIds()), report);
         }
         return 0;
     }
 
-    private EvalReport questionFile(CheckTally checks) throws IOException {
+    /** A report, and the ids of the articles that were served while it was scored. */
+    private record Scored(EvalReport report, List<String> articleIds) {
+
+        static Scored of(EvalReport report, ArticleChat chat) {
+            return new Scored(report, chat.answers().corpus().articles().stream().map(Article::id).toList());
+        }
+    }
+
+    private static String served(List<String> articleIds) {
+        return articleIds.size() + (articleIds.size() == 1 ? " article served: " : " articles served: ")
+                + String.join(", ", articleIds);
+    }
+
+    private Scored questionFile(CheckTally checks) throws IOException {
         if (titles != null || spec.commandLine().getParseResult().hasMatchedOption("--paragraphs")) {
             throw new ParameterException(spec.commandLine(), "--titles and --paragraphs go with --squad");
         }
         try (ArticleChat chat = ArticleChat.open(common.settings(), checks)) {
             chat.answers().warmModel(); // as a server does before its first user: scores, not the warm-up
-            return new Evaluator(chat.answers(), checks).run(Evaluator.read(file), common.mode.label());
+            return Scored.of(new Evaluator(chat.answers(), checks).run(Evaluator.read(file), common.mode.label()), chat);
         }
     }
 
@@ -96,7 +112,7 @@ final class EvalCommand implements Callable<Integer> {
      * directory, so that the run neither reads nor changes what the user serves. Its index is a scratch one too,
      * unless --index-dir names one (to keep it between runs); INDEX_DIR in the environment does not count.
      */
-    private EvalReport squadTitles(CheckTally checks) throws IOException {
+    private Scored squadTitles(CheckTally checks) throws IOException {
         for (String own : List.of("--article", "--articles-dir", "--data-dir")) {
             if (spec.commandLine().getParseResult().hasMatchedOption(own)) {
                 throw new ParameterException(spec.commandLine(), own + " does not go with --squad: "
@@ -110,7 +126,7 @@ final class EvalCommand implements Callable<Integer> {
                 settings = settings.withIndexDir(scratch.indexDir());
             }
             try (ArticleChat chat = ArticleChat.open(settings, checks)) {
-                return new SquadEvaluator(chat.answers(), checks).run(articles, common.mode.label());
+                return Scored.of(new SquadEvaluator(chat.answers(), checks).run(articles, common.mode.label()), chat);
             }
         }
     }

@@ -74,6 +74,7 @@ class SquadEvalCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Copper_Bell_Festival (first 10 paragraphs)")
+                .as("says what it served").containsPattern("\n1 article served: [a-z0-9-]+\n")
                 .containsPattern("correct +1\\.00  3 of 3, 95% CI 0\\.44-1\\.00")
                 .containsPattern("refusal +1\\.00  1 of 1, 95% CI 0\\.21-1\\.00")
                 .contains("sentence checks      none observed");

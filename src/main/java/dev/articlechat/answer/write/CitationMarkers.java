@@ -13,6 +13,9 @@ public final class CitationMarkers {
     /** "[2]", and the "[1, 3]" that language models like to write; group 1 holds the numbers. */
     public static final Pattern PATTERN = Pattern.compile("\\[(\\d+(?:\\s*,\\s*\\d+)*)]");
 
+    private static final Pattern STOP_AT_END = Pattern.compile("[.!?…]+$");
+    /** A sentence's stop followed by the marks that close a quotation or a bracket. */
+    private static final Pattern QUOTED_END = Pattern.compile("[.!?…][\"'”’»)\\]]+$");
     private static final Pattern WITH_SPACE_BEFORE = Pattern.compile("\\s*" + PATTERN.pattern());
 
     private CitationMarkers() {
@@ -42,12 +45,19 @@ public final class CitationMarkers {
         return cited;
     }
 
-    /** "Claim." with sources 2 and 5 becomes "Claim [2][5]." so the markers sit inside the sentence. */
+    /**
+     * "Claim." with sources 2 and 5 becomes "Claim [2][5]." so the markers sit inside the sentence. A sentence
+     * that ends inside a quotation ("…a new phase.”") keeps its ending whole and the markers follow it: moving
+     * the stop out of the quotation would change a quoted sentence, and adding one would make two.
+     */
     public static String mark(String claim, List<Integer> sources) {
-        String body = claim.replaceAll("[.!?]+$", "");
+        StringBuilder markers = new StringBuilder();
+        sources.forEach(n -> markers.append('[').append(n).append(']'));
+        if (QUOTED_END.matcher(claim).find()) {
+            return claim + " " + markers;
+        }
+        String body = STOP_AT_END.matcher(claim).replaceFirst("");
         String end = claim.substring(body.length());
-        StringBuilder marked = new StringBuilder(body).append(' ');
-        sources.forEach(n -> marked.append('[').append(n).append(']'));
-        return marked.append(end.isEmpty() ? "." : end).toString();
+        return body + " " + markers + (end.isEmpty() ? "." : end);
     }
 }
