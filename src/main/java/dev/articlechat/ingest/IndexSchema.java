@@ -8,6 +8,7 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.codecs.KnnVectorsFormat;
@@ -44,7 +45,7 @@ public final class IndexSchema {
     public static final String ARTICLES_KEY = "article-chat.articles";
 
     /** Bumped whenever a field above changes meaning, so old indexes are rebuilt rather than misread. */
-    public static final int VERSION = 5;
+    public static final int VERSION = 6;
 
     /**
      * Vectors are searched as bytes (Lucene's scalar quantisation, 7 bits a dimension): a question reads a
@@ -57,7 +58,8 @@ public final class IndexSchema {
     }
 
     /**
-     * Lucene's {@code EnglishAnalyzer} chain with two folds before the stop words and the stemmer: spelled-out
+     * Lucene's {@code EnglishAnalyzer} chain with three folds before the stop words and the stemmer: accents away
+     * ({@link ASCIIFoldingFilter}: a reader types "Herve" for "Hervé", "Montreal" for "Montréal"), spelled-out
      * numbers into digits ({@link NumberWordFilter}: "twelve months" and "12 months" are the same terms) and
      * irregular verb forms into their verbs ({@link IrregularFormFilter}: "met" and "meeting"), in the index and in
      * every comparison of an answer with its sources.
@@ -69,6 +71,7 @@ public final class IndexSchema {
                 Tokenizer source = new StandardTokenizer();
                 TokenStream result = new EnglishPossessiveFilter(source);
                 result = new LowerCaseFilter(result);
+                result = new ASCIIFoldingFilter(result);
                 result = new NumberWordFilter(result, NumberWords.english());
                 result = new IrregularFormFilter(result);
                 result = new StopFilter(result, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
@@ -78,7 +81,7 @@ public final class IndexSchema {
 
             @Override
             protected TokenStream normalize(String fieldName, TokenStream in) {
-                return new LowerCaseFilter(in);
+                return new ASCIIFoldingFilter(new LowerCaseFilter(in));
             }
         };
     }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Spelled-out numbers and irregular verb forms are folded before stemming, so every form of one agrees. */
+/**
+ * Accents, spelled-out numbers and irregular verb forms are folded before stemming, so every form of one agrees.
+ */
 class EnglishAnalysisTest {
 
     private final TermAnalyzer analyzer = new TermAnalyzer();
@@ -29,6 +31,19 @@ class EnglishAnalysisTest {
             "led | leads", "began | beginning"})
     void an_irregular_verb_form_is_its_verb(String form, String regular) {
         assertThat(analyzer.terms(form)).isEqualTo(analyzer.terms(regular));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"Hervé | Herve", "Montréal | Montreal", "naïve | naive",
+            "São Paulo | Sao Paulo", "Zürich | Zurich"})
+    void an_accented_name_is_the_name_as_typed_without_accents(String accented, String typed) {
+        assertThat(analyzer.terms(accented)).isEqualTo(analyzer.terms(typed));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"Hervé | Harve", "Montréal | Montreux", "São | Sal"})
+    void a_different_word_is_not(String accented, String other) {
+        assertThat(analyzer.terms(accented)).isNotEqualTo(analyzer.terms(other));
     }
 
     @ParameterizedTest

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class UnknownNameTest {
 
     private static final String ARTICLE = "Prime Minister Mark Carney met President Xi Jinping in Beijing on "
-            + "Wednesday. The Canadian delegation stayed for three days. Trade in the 1990s was small.";
+            + "Wednesday, with Hervé Dupont of Montréal. The Canadian delegation stayed for three days. Trade in the 1990s was small.";
     private static final ReadArticles READ = new ReadArticles(Claims.WORDS, ARTICLE, Set.of());
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -22,6 +22,7 @@ class UnknownNameTest {
             Did Xi visit Oslo on Wednesday?             | oslo
             How long did the Swedish delegation stay?   | swedish
             What did Carney discuss? And Ottawa?        | ottawa
+            Did Carney meet Harve Dupont?               | harv
             """)
     void refuses_a_name_inside_a_sentence_that_the_articles_never_mention(String question, String name) {
         assertThat(READ.unknownName(question)).contains(name);
@@ -35,6 +36,7 @@ class UnknownNameTest {
             How big was trade in the 1990's?
             How long did Canada's delegation stay?
             Who did Mr. Carney meet in Beijing?
+            When did Carney meet Herve Dupont of Montreal?
             """)
     void asks_the_model_when_the_only_capital_starts_a_sentence_or_the_name_is_in_the_article(String question) {
         assertThat(READ.unknownName(question)).isEmpty();
