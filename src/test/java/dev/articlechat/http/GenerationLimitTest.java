@@ -30,14 +30,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A slow language model (the loopback OpenAI-compatible fake, two seconds a reply) with one generation at a
- * time and one question waiting: the rest are turned away at once with 503 and Retry-After, and none hangs.
+ * A slow language model (the loopback OpenAI-compatible fake, holding its replies until the test lets them go)
+ * with one generation at a time and one question waiting: the rest are answered extractively at once, saying the
+ * model is busy, and none hangs. Holding the replies, not timing them, keeps a loaded machine from reordering.
  */
 class GenerationLimitTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String WEDNESDAY = "which began on Wednesday";
-    private static final Duration SLOW = Duration.ofSeconds(2);
 
     private static FakeOpenAiServer fake;
     private static ArticleChat app;
@@ -62,11 +62,6 @@ class GenerationLimitTest {
 
     private static Javalin server() {
         return HttpApi.create(app.answers(), ServerOptions.defaults().withMetrics(app.metrics(), null));
-    }
-
-    private static void replySlowlyAboutWednesday() {
-        fake.replyWith(request -> Reply.content("Carney's visit to China began on Wednesday ["
-                + request.numberOf(WEDNESDAY) + "].").after(SLOW));
     }
 
     private static Response ask(HttpClient client, String path, String body) {
@@ -111,6 +106,15 @@ class GenerationLimitTest {
         pool.shutdownNow();
     }
 
+    /** Waits until the metrics show {@code line}, however slowly a loaded machine gets the requests there. */
+    private static void awaitMetric(String line) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (!app.metrics().scrape().contains(line) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(app.metrics().scrape()).contains(line);
+    }
+
     private static void awaitQuietly(CountDownLatch release) {
         try {
             release.await(15, TimeUnit.SECONDS);
@@ -149,11 +153,16 @@ class GenerationLimitTest {
 
     @Test
     void a_stream_asked_while_the_model_is_saturated_gets_the_extractive_answer_at_once() throws Exception {
-        replySlowlyAboutWednesday();
+        CountDownLatch release = new CountDownLatch(1);
+        fake.replyWith(request -> {
+            awaitQuietly(release);
+            return Reply.content("Carney's visit to China began on Wednesday [" + request.numberOf(WEDNESDAY) + "].");
+        });
         ExecutorService pool = Executors.newFixedThreadPool(2);
         JavalinTest.test(server(), (server, client) -> {
             List<Future<Response>> busy = askAtOnce(pool, client, 2, "Stream");
-            Thread.sleep(500); // both let in: one answering, one waiting
+            awaitMetric("articlechat_generations_active 1.0"); // both let in: one answering, one waiting
+            awaitMetric("articlechat_generations_waiting 1.0");
 
             EventStreamClient.Response stream = EventStreamClient.postJson(client.getOrigin() + "/api/ask/stream",
                     "{\"question\": \"When did the visit begin?\"}");
@@ -163,10 +172,12 @@ class GenerationLimitTest {
             assertThat(answer.get("fallback").asText()).startsWith("busy");
             assertThat(answer.get("model").asText()).isEqualTo("extractive");
             assertThat(stream.tokens()).isEqualTo(answer.get("answer").asText());
+            release.countDown();
             for (Future<Response> response : busy) {
                 assertThat(response.get(15, TimeUnit.SECONDS).code()).isEqualTo(200);
             }
         });
+        release.countDown();
         pool.shutdownNow();
     }
 
