@@ -93,7 +93,7 @@ final class CheckedSentences {
             List<Integer> cited = verdict.cited().stream().map(p -> material.passages().indexOf(p) + 1).toList();
             Held passed = new Held(text, CitationMarkers.mark(shown, cited), cited, outcome.nanos());
             if (judge == null) {
-                show(passed);
+                show(passed, passed.nanos());
             } else {
                 held.add(passed); // the model is still writing: it judges when it is done
             }
@@ -118,7 +118,7 @@ final class CheckedSentences {
             Map<String, Long> nanos = new LinkedHashMap<>(passed.nanos());
             nanos.put(JUDGE, System.nanoTime() - started);
             if (confirmed) {
-                show(new Held(passed.text(), passed.marked(), passed.cited(), nanos));
+                show(passed, nanos);
             } else {
                 observer.sentenceChecked(question, passed.text(), JUDGE, nanos);
                 log.info("Dropped a sentence of the model's answer to \"{}\" ({}): the model did not confirm "
@@ -129,8 +129,9 @@ final class CheckedSentences {
         held.clear();
     }
 
-    private void show(Held passed) {
-        observer.sentenceChecked(question, passed.text(), null, passed.nanos());
+    /** @param nanos what each check that passed it took, the judge's time among them when it was judged */
+    private void show(Held passed, Map<String, Long> nanos) {
+        observer.sentenceChecked(question, passed.text(), null, nanos);
         kept.add(passed.marked());
         streamed.sentence(passed.marked());
     }

@@ -155,9 +155,8 @@ public final class ArticlePrompt {
      * No conversation: what was said earlier is no evidence.
      */
     static List<ChatMessage> judging(Material material, Question question, String claim, List<Integer> cited) {
-        String sources = String.join(" and ", cited.stream().map(n -> "[" + n + "]").toList());
         return List.of(SystemMessage.from(material.text()), UserMessage.from(JUDGE.formatted(
-                question.text(), CitationMarkers.strip(claim).strip(), sources)));
+                question.text(), CitationMarkers.strip(claim).strip(), numbered(cited))));
     }
 
     /** Whether a judgement ({@link #judging}) says yes. */
@@ -171,11 +170,16 @@ public final class ArticlePrompt {
      * stays the same. Empty when none of them is among what the model reads.
      */
     public static String pointer(Material material, Set<Passage> found) {
-        List<String> numbers = IntStream.range(0, material.passages().size())
+        List<Integer> numbers = IntStream.range(0, material.passages().size())
                 .filter(i -> found.contains(material.passages().get(i)))
-                .mapToObj(i -> "[" + (i + 1) + "]")
+                .mapToObj(i -> i + 1)
                 .toList();
-        return numbers.isEmpty() ? "" : " (see " + String.join(" and ", numbers) + ")";
+        return numbers.isEmpty() ? "" : " (see " + numbered(numbers) + ")";
+    }
+
+    /** "[4] and [9]": sentences by the numbers the model reads them under. */
+    private static String numbered(List<Integer> numbers) {
+        return String.join(" and ", numbers.stream().map(n -> "[" + n + "]").toList());
     }
 
     private static String shorten(String text) {

@@ -46,12 +46,13 @@ public final class ModelAnswerer {
     public record Limits(Duration timeout, int maxPromptChars, boolean cachesPrompt, boolean judges) {
     }
 
+    /** "Yes" and "No" are one token each: the first is the judgement. */
+    private static final int JUDGEMENT_TOKENS = 1;
+
     private final String name;
     private final StreamingChatModel model;
     private final Limits limits;
     private final AnswerObserver observer;
-    /** "Yes" and "No" are one token each: the first is the judgement. */
-    private static final int JUDGEMENT_TOKENS = 1;
     /** Every article whole, when they fit: the prompt prefix every unscoped question shares. */
     private final Optional<ArticlePrompt.Material> wholeCorpus;
     private final Corpus corpus;
